@@ -1,0 +1,61 @@
+/** The roles of the product. A role is granted on a unit, optionally with the unit's subtree. */
+export const roles = [
+  'CITIZEN',
+  'COUNTER_OFFICER',
+  'SPECIALIST',
+  'UNIT_LEADER',
+  'INSPECTOR',
+  'REFORM_OFFICER',
+  'SUPERVISOR',
+  'SYSTEM_ADMIN',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  CITIZEN: { vi: 'Công dân, tổ chức', en: 'Citizen' },
+  COUNTER_OFFICER: { vi: 'Cán bộ tiếp nhận', en: 'Counter officer' },
+  SPECIALIST: { vi: 'Chuyên viên xử lý', en: 'Specialist' },
+  UNIT_LEADER: { vi: 'Lãnh đạo đơn vị', en: 'Unit leader' },
+  INSPECTOR: { vi: 'Thanh tra công vụ', en: 'Inspector' },
+  REFORM_OFFICER: { vi: 'Cán bộ cải cách hành chính (Sở Nội vụ)', en: 'Reform / home-affairs officer' },
+  SUPERVISOR: { vi: 'Giám sát (chỉ xem báo cáo)', en: 'Supervisor (read-only reports)' },
+  SYSTEM_ADMIN: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+};
+
+/**
+ * Permissions are named actions. Each context adds its own; a role holds a permission only if listed here,
+ * so anything not listed is denied.
+ */
+export const permissions = [
+  'units.read',
+  'units.write',
+  'users.read',
+  'users.write',
+  'grants.write',
+  'audit.read',
+  'audit.verify',
+  'jobs.run',
+  'reports.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  CITIZEN: [],
+  COUNTER_OFFICER: ['units.read'],
+  SPECIALIST: ['units.read'],
+  UNIT_LEADER: ['units.read', 'reports.read'],
+  INSPECTOR: ['units.read', 'reports.read', 'audit.read'],
+  REFORM_OFFICER: ['units.read', 'reports.read'],
+  SUPERVISOR: ['units.read', 'reports.read'],
+  SYSTEM_ADMIN: [
+    'units.read',
+    'units.write',
+    'users.read',
+    'users.write',
+    'grants.write',
+    'audit.read',
+    'audit.verify',
+    'jobs.run',
+    'reports.read',
+  ],
+};

@@ -1,0 +1,73 @@
+/**
+ * Stable error codes with their Vietnamese (and English) messages. The server maps each code to an HTTP
+ * status once; the web app may show the same text. A code never changes meaning once released.
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
+  MALFORMED_JSON: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  PAYLOAD_TOO_LARGE: { vi: 'Nội dung gửi lên vượt quá dung lượng cho phép.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { vi: 'Định dạng nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
+  NOT_FOUND: { vi: 'Không tìm thấy tài nguyên yêu cầu.', en: 'Resource not found.' },
+  AUTH_REQUIRED: { vi: 'Bạn cần đăng nhập để thực hiện thao tác này.', en: 'You must sign in.' },
+  AUTH_INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  AUTH_TOO_MANY_ATTEMPTS: {
+    vi: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    en: 'Too many failed sign-in attempts. Try again in a few minutes.',
+  },
+  AUTH_DEMO_ACCOUNT_DISABLED: {
+    vi: 'Tài khoản mẫu bị vô hiệu hóa trong môi trường vận hành.',
+    en: 'Demo accounts are disabled in production.',
+  },
+  CSRF_TOKEN_INVALID: { vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.', en: 'Missing or invalid CSRF token.' },
+  FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  RATE_LIMITED: { vi: 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests.' },
+  PRECONDITION_REQUIRED: {
+    vi: 'Cần gửi phiên bản hiện tại của bản ghi (If-Match) để cập nhật.',
+    en: 'If-Match with the current version is required.',
+  },
+  PRECONDITION_FAILED: {
+    vi: 'Bản ghi đã được người khác thay đổi. Vui lòng tải lại và thực hiện lại.',
+    en: 'The record was changed by someone else. Reload and try again.',
+  },
+  UNIT_CODE_INVALID: {
+    vi: 'Mã định danh điện tử của đơn vị không đúng định dạng LLL.CC.BB.AAA (ví dụ 000.00.00.H26).',
+    en: 'Unit identifier code must have the form LLL.CC.BB.AAA (e.g. 000.00.00.H26).',
+  },
+  UNIT_CODE_TAKEN: {
+    vi: 'Mã định danh này đang được một đơn vị khác sử dụng trong cùng thời gian hiệu lực.',
+    en: 'This identifier code is used by another unit over the same period.',
+  },
+  UNIT_PARENT_INVALID: {
+    vi: 'Đơn vị cấp trên không tồn tại hoặc không có hiệu lực trong thời gian của đơn vị.',
+    en: 'The parent unit does not exist or is not valid over the unit period.',
+  },
+  UNIT_CYCLE: { vi: 'Không thể đặt đơn vị làm cấp dưới của chính nó.', en: 'A unit cannot be its own ancestor.' },
+  UNIT_VALIDITY_INVALID: { vi: 'Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực.', en: 'validTo must not precede validFrom.' },
+  UNIT_REORGANISATION_INVALID: {
+    vi: 'Phương án sắp xếp đơn vị không hợp lệ.',
+    en: 'The reorganisation is invalid.',
+  },
+  USERNAME_TAKEN: { vi: 'Tên đăng nhập đã được sử dụng.', en: 'This username is taken.' },
+  GRANT_DUPLICATE: { vi: 'Người dùng đã có vai trò này tại đơn vị này.', en: 'The user already has this role on this unit.' },
+  AUDIT_CHAIN_BROKEN: { vi: 'Chuỗi nhật ký kiểm tra bị sai lệch.', en: 'The audit chain is broken.' },
+  INTERNAL_ERROR: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error.' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A rule violation the caller can act on. Thrown by services, mapped to problem+json by the server. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldError[] = [],
+    detail?: string,
+  ) {
+    super(detail ?? errorMessages[code].vi);
+    this.name = 'DomainError';
+  }
+}

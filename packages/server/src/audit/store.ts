@@ -1,0 +1,173 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/db';
+import type { AnchorEntry } from '../platform/schema';
+
+export interface AuditRow {
+  id: number;
+  chainKey: string;
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  unitId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  summary: string | null;
+  requestId: string | null;
+  prevHash: string | null;
+  hash: string;
+}
+
+const columns = [
+  'id',
+  'chain_key as chainKey',
+  'seq',
+  'at',
+  'actor_id as actorId',
+  'actor_name as actorName',
+  'unit_id as unitId',
+  'action',
+  'entity_type as entityType',
+  'entity_id as entityId',
+  'before_digest as beforeDigest',
+  'after_digest as afterDigest',
+  'summary',
+  'request_id as requestId',
+  'prev_hash as prevHash',
+  'hash',
+] as const;
+
+/** Takes the chain's head row lock: only writers of the same entity wait for each other. */
+export async function lockChainHead(db: Db, chainKey: string): Promise<{ seq: number; hash: string | null }> {
+  await db
+    .insertInto('audit_chain_head')
+    .values({ chain_key: chainKey, seq: 0, hash: '' })
+    .onConflict((oc) => oc.column('chain_key').doNothing())
+    .execute();
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['seq', 'hash'])
+    .where('chain_key', '=', chainKey)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { seq: head.seq, hash: head.seq === 0 ? null : head.hash };
+}
+
+export async function appendRow(db: Db, row: Omit<AuditRow, 'id'>): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      chain_key: row.chainKey,
+      seq: row.seq,
+      at: row.at,
+      actor_id: row.actorId,
+      actor_name: row.actorName,
+      unit_id: row.unitId,
+      action: row.action,
+      entity_type: row.entityType,
+      entity_id: row.entityId,
+      before_digest: row.beforeDigest,
+      after_digest: row.afterDigest,
+      summary: row.summary,
+      request_id: row.requestId,
+      prev_hash: row.prevHash,
+      hash: row.hash,
+    })
+    .execute();
+  await db
+    .updateTable('audit_chain_head')
+    .set({ seq: row.seq, hash: row.hash })
+    .where('chain_key', '=', row.chainKey)
+    .execute();
+}
+
+export function streamRows(db: Db, afterId: number, batch: number): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_log')
+    .select(columns)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(batch)
+    .execute() as Promise<AuditRow[]>;
+}
+
+export function rowsForEntity(db: Db, entityType: string, entityId: string, limit = 100): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_log')
+    .select(columns)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute() as Promise<AuditRow[]>;
+}
+
+export function chainHeads(db: Db) {
+  return db.selectFrom('audit_chain_head').select(['chain_key as chainKey', 'seq', 'hash']).where('seq', '>', 0).execute();
+}
+
+export function unanchoredHeads(db: Db) {
+  return db
+    .selectFrom('audit_chain_head')
+    .select(['chain_key as chainKey', 'seq', 'hash'])
+    .where(sql<boolean>`seq > anchored_seq`)
+    .orderBy('chain_key')
+    .execute();
+}
+
+export async function markAnchored(db: Db, entries: AnchorEntry[]): Promise<void> {
+  for (const e of entries) {
+    await db
+      .updateTable('audit_chain_head')
+      .set({ anchored_seq: e.seq })
+      .where('chain_key', '=', e.chainKey)
+      .where('anchored_seq', '<', e.seq)
+      .execute();
+  }
+}
+
+export function lastAnchor(db: Db) {
+  return db.selectFrom('audit_anchor').selectAll().orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+}
+
+export function insertAnchor(
+  db: Db,
+  anchor: { at: Date; entries: AnchorEntry[]; prevHash: string | null; hash: string; createdBy: string },
+) {
+  return db
+    .insertInto('audit_anchor')
+    .values({
+      at: anchor.at,
+      entries: JSON.stringify(anchor.entries),
+      prev_hash: anchor.prevHash,
+      hash: anchor.hash,
+      created_by: anchor.createdBy,
+    })
+    .returning(['id', 'at', 'hash', 'created_by as createdBy'])
+    .executeTakeFirstOrThrow();
+}
+
+export function listAnchors(db: Db, limit = 20) {
+  return db
+    .selectFrom('audit_anchor')
+    .select(['id', 'at', 'hash', 'prev_hash as prevHash', 'created_by as createdBy', 'entries'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function allAnchors(db: Db) {
+  return db.selectFrom('audit_anchor').selectAll().orderBy('id').execute();
+}
+
+export function rowHashAt(db: Db, chainKey: string, seq: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .where('chain_key', '=', chainKey)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+}

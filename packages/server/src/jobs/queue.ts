@@ -1,0 +1,42 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../platform/db';
+import type { Logger } from 'pino';
+import { createAnchor } from '../audit/service';
+import { deleteExpiredSessions } from '../access/store';
+
+export const queues = { auditAnchor: 'audit-anchor', sessionCleanup: 'session-cleanup' } as const;
+
+export interface Jobs {
+  send(name: string, data?: object): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Background jobs live in PostgreSQL (pg-boss), so any process can enqueue and any worker process can run
+ * them. `worker: false` makes a process enqueue-only (e.g. a web-only node behind the load balancer).
+ */
+export async function startJobs(
+  connectionString: string,
+  db: Db,
+  options: { worker: boolean; processName: string; logger: Logger },
+): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'motcua-jobs' });
+  boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const name of Object.values(queues)) await boss.createQueue(name);
+  if (options.worker) {
+    await boss.work(queues.auditAnchor, { pollingIntervalSeconds: 1 }, async () => {
+      const anchor = await createAnchor(db, options.processName);
+      options.logger.info({ anchor: anchor.id, chains: anchor.chainCount }, 'audit anchor written');
+    });
+    await boss.work(queues.sessionCleanup, async () => {
+      await deleteExpiredSessions(db);
+    });
+    await boss.schedule(queues.auditAnchor, '*/15 * * * *');
+    await boss.schedule(queues.sessionCleanup, '17 * * * *');
+  }
+  return {
+    send: (name, data = {}) => boss.send(name, data),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+  };
+}

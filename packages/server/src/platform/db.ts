@@ -1,0 +1,38 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './schema';
+
+// `date` columns are local calendar dates ('YYYY-MM-DD'): never turn them into a JS Date at UTC midnight.
+pg.types.setTypeParser(1082, (value) => value);
+// bigint counts fit in a JS number for everything this product counts.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function connect(url: string, max = 10): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'motcua' });
+  pool.on('connect', (client) => {
+    client.query("SET TIME ZONE 'Asia/Ho_Chi_Minh'").catch(() => {});
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Replaces the database name of a connection URL. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

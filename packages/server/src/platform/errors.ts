@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, errorMessages, type ErrorCode, type FieldError } from '@motcua/domain';
+
+export const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_TOO_MANY_ATTEMPTS: 429,
+  AUTH_DEMO_ACCOUNT_DISABLED: 403,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  PRECONDITION_REQUIRED: 428,
+  PRECONDITION_FAILED: 412,
+  UNIT_CODE_INVALID: 400,
+  UNIT_CODE_TAKEN: 409,
+  UNIT_PARENT_INVALID: 400,
+  UNIT_CYCLE: 400,
+  UNIT_VALIDITY_INVALID: 400,
+  UNIT_REORGANISATION_INVALID: 400,
+  USERNAME_TAKEN: 409,
+  GRANT_DUPLICATE: 409,
+  AUDIT_CHAIN_BROKEN: 409,
+  INTERNAL_ERROR: 500,
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  fields: FieldError[] = [],
+  detail?: string,
+): FastifyReply {
+  const status = statusOf[code];
+  const body: Record<string, unknown> = {
+    type: `https://motcua.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: errorMessages[code].en,
+    status,
+    code,
+    detail: detail ?? errorMessages[code].vi,
+    instance: request.url,
+    requestId: request.id,
+  };
+  if (fields.length > 0) body.errors = fields;
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function pathOf(parts: readonly PropertyKey[], where: string): string {
+  const joined = parts.map(String).join('.');
+  return joined ? `${where}.${joined}` : where;
+}
+
+/** One place maps every failure to RFC 9457: domain errors, validation, parser errors, the rest as 500. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) return sendProblem(reply, request, error.code, error.fields, error.message);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const fields: FieldError[] = [];
+    for (const v of error.validation) {
+      const path = v.instancePath.split('/').filter(Boolean);
+      const keys = (v.params as { keys?: string[] }).keys;
+      if (v.keyword === 'unrecognized_keys' && keys) {
+        for (const key of keys) fields.push({ field: pathOf([...path, key], where), message: 'Trường không được hỗ trợ.' });
+      } else {
+        fields.push({ field: pathOf(path, where), message: v.message ?? 'Không hợp lệ.' });
+      }
+    }
+    return sendProblem(reply, request, 'VALIDATION_FAILED', fields);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendProblem(reply, request, 'MALFORMED_JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendProblem(reply, request, 'PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return sendProblem(reply, request, 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) return sendProblem(reply, request, 'MALFORMED_JSON');
+  if (error.statusCode === 429) return sendProblem(reply, request, 'RATE_LIMITED');
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, request, 'INTERNAL_ERROR');
+}

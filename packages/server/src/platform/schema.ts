@@ -1,0 +1,137 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UnitTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  type: string;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  statistical_code: string | null;
+  legal_basis: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface UnitSuccessionTable {
+  predecessor_id: string;
+  successor_id: string;
+  kind: string;
+  effective_date: string;
+  legal_basis: string | null;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  unit_id: string;
+  include_subtree: boolean;
+  granted_at: Generated<Date>;
+  granted_by: string | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface RateLimitCounterTable {
+  key: string;
+  window_start: Date;
+  hits: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  chain_key: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  unit_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  summary: string | null;
+  request_id: string | null;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  chain_key: string;
+  seq: number;
+  hash: string;
+  anchored_seq: Generated<number>;
+}
+
+export interface AuditAnchorTable {
+  id: Generated<number>;
+  at: Date;
+  entries: ColumnType<AnchorEntry[], string, string>;
+  prev_hash: string | null;
+  hash: string;
+  created_by: string;
+}
+
+export interface AnchorEntry {
+  chainKey: string;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  unit: UnitTable;
+  unit_succession: UnitSuccessionTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  rate_limit_counter: RateLimitCounterTable;
+  audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_anchor: AuditAnchorTable;
+}

@@ -1,0 +1,38 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './client';
+import type { Translate } from '../i18n';
+
+/** The message to show for an error: the server's Vietnamese `detail` first. */
+export function problemMessage(err: unknown, t: Translate): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'NETWORK_ERROR') return t('error.network');
+    return err.problem.detail ?? err.problem.title ?? t('error.generic');
+  }
+  return t('error.generic');
+}
+
+/** 'targets[0].code', 'targets.0.code' or '/targets/0/code' → ['targets', 0, 'code']. */
+export function fieldPath(field: string): (string | number)[] {
+  return field
+    .split(/[.[\]/]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Put the problem's per-field errors on the form. Returns the messages of errors
+ * whose field is not on the form (to be shown with the general message).
+ */
+export function applyProblemToForm(form: FormInstance, err: unknown, knownFields: string[]): string[] {
+  if (!(err instanceof ApiError) || !err.problem.errors?.length) return [];
+  const unmatched: string[] = [];
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const e of err.problem.errors) {
+    const path = fieldPath(e.field);
+    const head = path[0];
+    if (typeof head === 'string' && knownFields.includes(head)) fields.push({ name: path, errors: [e.message] });
+    else unmatched.push(e.message);
+  }
+  if (fields.length) form.setFields(fields);
+  return unmatched;
+}

@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  RiseOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Role } from '../api/types';
+import type { MessageKey } from '../i18n';
+
+export interface NavItem {
+  path: string;
+  labelKey: MessageKey;
+  /** Empty = every signed-in user. */
+  roles: Role[];
+  icon: ReactNode;
+  /** Set for modules not built yet: the route shows an "under construction" page. */
+  placeholderKey?: MessageKey;
+  group?: 'admin';
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', labelKey: 'menu.home', roles: [], icon: <HomeOutlined /> },
+  {
+    path: '/tiep-nhan',
+    labelKey: 'menu.reception',
+    roles: ['COUNTER_OFFICER'],
+    icon: <InboxOutlined />,
+    placeholderKey: 'placeholder.reception',
+  },
+  {
+    path: '/xu-ly',
+    labelKey: 'menu.processing',
+    roles: ['SPECIALIST'],
+    icon: <FormOutlined />,
+    placeholderKey: 'placeholder.processing',
+  },
+  {
+    path: '/lanh-dao',
+    labelKey: 'menu.approval',
+    roles: ['UNIT_LEADER'],
+    icon: <CheckSquareOutlined />,
+    placeholderKey: 'placeholder.approval',
+  },
+  {
+    path: '/thanh-tra',
+    labelKey: 'menu.inspection',
+    roles: ['INSPECTOR'],
+    icon: <AuditOutlined />,
+    placeholderKey: 'placeholder.inspection',
+  },
+  {
+    path: '/cai-cach',
+    labelKey: 'menu.reform',
+    roles: ['REFORM_OFFICER'],
+    icon: <RiseOutlined />,
+    placeholderKey: 'placeholder.reform',
+  },
+  {
+    path: '/bao-cao',
+    labelKey: 'menu.reports',
+    roles: ['SUPERVISOR', 'UNIT_LEADER', 'REFORM_OFFICER'],
+    icon: <BarChartOutlined />,
+    placeholderKey: 'placeholder.reports',
+  },
+  {
+    path: '/tra-cuu',
+    labelKey: 'menu.lookup',
+    roles: ['CITIZEN'],
+    icon: <FileSearchOutlined />,
+    placeholderKey: 'placeholder.lookup',
+  },
+  {
+    path: '/dich-vu-cong',
+    labelKey: 'menu.publicServices',
+    roles: ['CITIZEN'],
+    icon: <GlobalOutlined />,
+    placeholderKey: 'placeholder.publicServices',
+  },
+  { path: '/quan-tri/don-vi', labelKey: 'menu.adminUnits', roles: ['SYSTEM_ADMIN'], icon: <ClusterOutlined />, group: 'admin' },
+  { path: '/quan-tri/nguoi-dung', labelKey: 'menu.adminUsers', roles: ['SYSTEM_ADMIN'], icon: <TeamOutlined />, group: 'admin' },
+];
+
+export const ADMIN_GROUP_ICON = <SettingOutlined />;
+
+export function visibleNavItems(hasRole: (...roles: Role[]) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((i) => i.roles.length === 0 || hasRole(...i.roles));
+}
