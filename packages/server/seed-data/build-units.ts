@@ -93,10 +93,8 @@ const OUTPUT_PATH = resolve(here, 'units-hanoi.json');
 const ROOT = 'H26';
 const CITY_START = '2008-08-01';
 const NEW_REGIME = '2025-07-01';
-const OLD_REGIME_END = '2025-06-30';
 const DEPT_MERGE_START = '2025-03-01';
 const DEPT_MERGE_END = '2025-02-28';
-const MERGE_2025_START = '2025-01-01';
 const MERGE_2025_END = '2024-12-31';
 
 const NQ15_2008 =
@@ -416,7 +414,7 @@ export function build(sourceJson: string, curatedJson: string): BuildResult {
 
   const successorsOf = new Map<string, string[]>(); // former key -> new unit names
   const newUnits: Unit[] = [];
-  for (const { s, typeWord, khoan, mentions } of parsed) {
+  for (const { s, khoan, mentions } of parsed) {
     const preds: string[] = [];
     for (const m of mentions) {
       const matches = candidates.filter((f) => {

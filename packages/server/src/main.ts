@@ -2,8 +2,7 @@ import { loadConfig } from './platform/config';
 import { connect } from './platform/db';
 import { openDatabase } from './platform/database';
 import { migrate } from './platform/migrate';
-import { ensureWebBuilt } from './platform/webBuild';
-import { startJobs } from './jobs/queue';
+import { lazyJobs } from './jobs/lazy';
 import { buildApp } from './app';
 import { loadDemoData, demoAccounts } from './seed/demo';
 import { countUnits } from './units/store';
@@ -13,7 +12,6 @@ const started = performance.now();
 const config = loadConfig();
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
-ensureWebBuilt(say);
 const database = await openDatabase(config);
 const handle = connect(database.url);
 let shuttingDown = false;
@@ -31,7 +29,7 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+let jobs: ReturnType<typeof lazyJobs> | undefined;
 try {
   await migrate(database.url);
   if (config.demoData && (await countUnits(handle.db)) === 0) {
@@ -39,13 +37,15 @@ try {
     await loadDemoData(handle.db, { progress: process.stdout.isTTY !== false });
   }
   const processName = process.env.PROCESS_NAME ?? `motcua-${process.pid}`;
-  jobs = await startJobs(database.url, handle.db, {
+  jobs = lazyJobs(database.url, handle.db, {
     worker: config.jobsWorker,
     processName,
     logger: pino({ level: config.logLevel === 'silent' ? 'silent' : 'warn' }),
   });
   app = await buildApp({ db: handle.db, config, jobs, processName });
   await app.listen({ port: config.port, host: config.host });
+  // Workers start after the server answers: readiness does not wait for the queue.
+  if (config.jobsWorker) jobs.start().catch((error) => app?.log.error({ err: error }, 'job queue did not start'));
 } catch (error) {
   process.stderr.write(`motcua could not start: ${(error as Error).message}\n`);
   await shutdown(1);

@@ -12,11 +12,17 @@ const theme: ThemeConfig = {
   token: {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorLinkHover: '#003eb3',
+    colorErrorHover: '#a8071a',
     colorError: '#c41d1d',
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    // antd Select renders its placeholder as a real element, which axe checks.
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     borderRadius: 6,
   },
 };

@@ -5,7 +5,7 @@
  * Instants are epoch ms (or Date / ISO strings on input); local dates are
  * 'YYYY-MM-DD' strings in Asia/Ho_Chi_Minh (UTC+7).
  */
-export { CalendarError, isCalendarError, type CalendarErrorCode } from './errors.js';
+export { CalendarError, isCalendarError, calendarErrorMessages, type CalendarErrorCode } from './errors.js';
 
 /** Local-time helpers (fixed UTC+7). */
 export {
@@ -82,6 +82,8 @@ export {
   WorkingCalendar,
   createWorkingCalendar,
   defaultWorkingCalendar,
+  calendarDiff,
+  type CalendarDayChange,
   type WorkingCalendarConfig,
   type DayInfo,
 } from './workingCalendar.js';

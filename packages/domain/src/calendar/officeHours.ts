@@ -25,6 +25,12 @@ export interface SaturdayReceptionVersion {
   effectiveFrom: LocalDate;
   enabled: boolean;
   intervals: TimeSpan[];
+  /**
+   * Notices state holiday blocks from the Saturday (e.g. Tết "Sat 14/2 → Sun
+   * 22/2/2026") without a Saturday entry. Default false: no reception on a
+   * Saturday whose Friday before or Monday after is a day off by notice.
+   */
+  openAdjacentToHolidays?: boolean;
 }
 
 /** Production default (likely), 8 working hours a day; localities override it. */

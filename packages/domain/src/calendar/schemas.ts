@@ -29,11 +29,11 @@ export const localTimeSchema = z
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'Giờ phải có dạng HH:MM (00:00–24:00)' });
 
 export const timeSpanSchema = z
-  .object({ start: localTimeSchema, end: localTimeSchema })
+  .object({ start: localTimeSchema, end: localTimeSchema }, { error: 'Khoảng giờ phải có start và end' })
   .refine((s) => parseLocalTime(s.start) < parseLocalTime(s.end), { error: 'Giờ kết thúc phải sau giờ bắt đầu', path: ['end'] });
 
 const spansSchema = z
-  .array(timeSpanSchema)
+  .array(timeSpanSchema, { error: 'Cần danh sách khoảng giờ' })
   .min(1, { error: 'Cần ít nhất một khoảng giờ làm việc' })
   .refine(
     (spans) => spans.every((s, i) => i === 0 || parseLocalTime(spans[i - 1]!.end) < parseLocalTime(s.start)),
@@ -58,21 +58,24 @@ export const entryScopeSchema = z
     }
   });
 
-export const legalBasisSchema = z.object({
-  documentNo: z.string().trim().min(1, { error: 'Cần số hiệu văn bản' }).max(200),
-  date: localDateSchema,
-});
+export const legalBasisSchema = z.object(
+  {
+    documentNo: z.string({ error: 'Cần số hiệu văn bản' }).trim().min(1, { error: 'Cần số hiệu văn bản' }).max(200, { error: 'Số hiệu văn bản quá dài' }),
+    date: localDateSchema,
+  },
+  { error: 'Cần căn cứ pháp lý (số hiệu và ngày văn bản)' },
+);
 
 const scheduleEntryObject = z.object({
   date: localDateSchema,
   type: calendarEntryTypeSchema,
-  name: z.string().trim().min(1, { error: 'Cần tên ngày nghỉ' }).max(500, { error: 'Tên quá dài (tối đa 500 ký tự)' }),
+  name: z.string({ error: 'Cần tên ngày nghỉ' }).trim().min(1, { error: 'Cần tên ngày nghỉ' }).max(500, { error: 'Tên quá dài (tối đa 500 ký tự)' }),
   scope: entryScopeSchema.optional(),
   legalBasis: legalBasisSchema.optional(),
-  source: z.string().trim().max(2000).optional(),
+  source: z.string({ error: 'Nguồn phải là chuỗi' }).trim().max(2000, { error: 'Nguồn quá dài' }).optional(),
   pairedDate: localDateSchema.optional(),
   publishedAt: z.iso.datetime({ offset: true, error: 'Thời điểm công bố phải theo ISO-8601' }).optional(),
-  confirmed: z.boolean().optional(),
+  confirmed: z.boolean({ error: 'confirmed phải là true hoặc false' }).optional(),
   occasion: holidayOccasionSchema.optional(),
 });
 
@@ -103,7 +106,7 @@ export const scheduleEntryInputSchema = scheduleEntryObject
 
 export const yearCoverageSchema = z.object({
   year: z.number({ error: 'Năm phải là số' }).int({ error: 'Năm phải là số nguyên' }).min(1990, { error: 'Năm từ 1990' }).max(2100, { error: 'Năm đến 2100' }),
-  decidedOccasions: z.array(holidayOccasionSchema),
+  decidedOccasions: z.array(holidayOccasionSchema, { error: 'Cần danh sách dịp nghỉ đã quyết định' }),
 });
 
 export const officeHoursVersionSchema = z.object({
@@ -112,7 +115,7 @@ export const officeHoursVersionSchema = z.object({
   weekdayOverrides: z
     .array(
       z.object({
-        weekday: z.number().int().min(1, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }).max(7, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }),
+        weekday: z.number({ error: 'Thứ phải là số' }).int({ error: 'Thứ phải là số nguyên' }).min(1, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }).max(7, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }),
         intervals: spansSchema,
       }),
     )
@@ -121,14 +124,15 @@ export const officeHoursVersionSchema = z.object({
 });
 
 export const officeHoursSchema = z
-  .array(officeHoursVersionSchema)
+  .array(officeHoursVersionSchema, { error: 'Cần danh sách phiên bản giờ làm việc' })
   .min(1, { error: 'Cần ít nhất một phiên bản giờ làm việc' })
   .refine((vs) => new Set(vs.map((v) => v.effectiveFrom)).size === vs.length, { error: 'Hai phiên bản không được cùng ngày hiệu lực' });
 
 export const saturdayReceptionVersionSchema = z.object({
   effectiveFrom: localDateSchema,
-  enabled: z.boolean(),
+  enabled: z.boolean({ error: 'enabled phải là true hoặc false' }),
   intervals: spansSchema,
+  openAdjacentToHolidays: z.boolean().optional(),
 });
 
 const QUERY_UNITS = ['working_days', 'working_hours', 'calendar_days', 'same_day'] as const;

@@ -74,10 +74,12 @@ export class WorkingCalendar {
   readonly profileOf: Uint16Array;
   readonly profiles: readonly DayProfile[];
   readonly cumWorkingMs: Float64Array;
+  /** cumMsByRank[r]: working ms before the r-th working day (inverse lookups). */
+  readonly cumMsByRank: Float64Array;
   /** Standard (version) day length per day, for converting fractional days to hours. */
   readonly standardDayMs: Float64Array;
   private readonly entriesByDay: Map<number, ScheduleEntry[]>;
-  private readonly saturday: { from: number; enabled: boolean; profile: DayProfile }[];
+  private readonly saturday: { from: number; enabled: boolean; openAdjacentToHolidays: boolean; profile: DayProfile }[];
 
   constructor(config: WorkingCalendarConfig = {}) {
     const fromYear = config.fromYear ?? 1990;
@@ -165,9 +167,17 @@ export class WorkingCalendar {
     }
     this.profiles = profiles;
     this.workingDayList = Int32Array.from(list);
+    this.cumMsByRank = new Float64Array(list.length + 1);
+    for (let r = 0; r < list.length; r++) this.cumMsByRank[r] = this.cumWorkingMs[list[r]!]!;
+    this.cumMsByRank[list.length] = this.cumWorkingMs[n]!;
     this.saturday = [...(config.saturdayReception ?? [])]
       .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))
-      .map((s) => ({ from: parseLocalDate(s.effectiveFrom), enabled: s.enabled, profile: compileSpans(s.intervals, 'saturdayReception') }));
+      .map((s) => ({
+        from: parseLocalDate(s.effectiveFrom),
+        enabled: s.enabled,
+        openAdjacentToHolidays: s.openAdjacentToHolidays ?? false,
+        profile: compileSpans(s.intervals, 'saturdayReception'),
+      }));
   }
 
   /** Day index in the tables of an instant; throws CALENDAR_OUT_OF_RANGE. */
@@ -224,28 +234,39 @@ export class WorkingCalendar {
    * lands inside a span or exactly on its end (never on the next opening).
    */
   instantAtWorkingMs(target: number, fromDay: number): number {
-    const cum = this.cumWorkingMs;
-    const n = this.dayCount;
-    if (!(target <= cum[n]!)) {
+    const byRank = this.cumMsByRank;
+    const last = this.workingDayList.length; // byRank has last + 1 entries
+    if (!(target <= byRank[last]!)) {
       throw new CalendarError('CALENDAR_OUT_OF_RANGE', `result is after ${this.toYear}-12-31`);
     }
-    // Gallop from fromDay (durations are short), then bisect: cum[lo] < target <= cum[hi].
-    let lo = fromDay;
-    let step = 1;
-    let hi = lo + step;
-    while (hi < n && cum[hi]! < target) {
-      lo = hi;
-      step *= 2;
-      hi = lo + step;
+    // Find rank r with byRank[r] < target <= byRank[r + 1]. Working days mostly
+    // share one length, so dividing by it lands on r or next to it (O(1));
+    // irregular stretches fall back to bisection.
+    const r0 = this.cumWorkingDays[fromDay]!;
+    const len = this.standardDayMs[fromDay]!;
+    let r = r0 + Math.floor((target - byRank[r0]!) / len);
+    if (r >= last) r = last - 1;
+    let tries = 0;
+    while (tries < 4 && byRank[r + 1]! < target) {
+      r++;
+      tries++;
     }
-    if (hi > n) hi = n;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[mid]! < target) lo = mid;
-      else hi = mid;
+    while (tries < 4 && byRank[r]! >= target) {
+      r--;
+      tries++;
     }
-    const j = lo;
-    const rem = target - cum[j]!;
+    if (!(byRank[r]! < target && target <= byRank[r + 1]!)) {
+      let lo = r0;
+      let hi = last;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1;
+        if (byRank[mid]! < target) lo = mid;
+        else hi = mid;
+      }
+      r = lo;
+    }
+    const j = this.workingDayList[r]!;
+    const rem = target - byRank[r]!;
     const p = this.profiles[this.profileOf[j]!]!;
     const k = p.starts.length;
     for (let q = 0; q < k - 1; q++) {
@@ -307,8 +328,9 @@ export class WorkingCalendar {
     let v: (typeof this.saturday)[number] | undefined;
     for (const s of this.saturday) if (s.from <= day) v = s;
     if (!v || !v.enabled) return 'CLOSED';
-    // A Saturday that is a national day off (e.g. inside Tết) has no reception either.
-    if (this.entriesByDay.get(day)?.some((e) => e.type !== 'SWAP_WORKDAY')) return 'CLOSED';
+    const offByNotice = (d: number): boolean => this.entriesByDay.get(d)?.some((e) => e.type !== 'SWAP_WORKDAY') ?? false;
+    if (offByNotice(day)) return 'CLOSED';
+    if (!v.openAdjacentToHolidays && (offByNotice(day - 1) || offByNotice(day + 2))) return 'CLOSED';
     for (let k = 0; k < v.profile.starts.length; k++) {
       if (tod >= v.profile.starts[k]! && tod < v.profile.ends[k]!) return 'SATURDAY_RECEPTION';
     }
@@ -357,4 +379,35 @@ let shared: WorkingCalendar | undefined;
 /** The national civil-service calendar with default office hours (memoized). */
 export function defaultWorkingCalendar(): WorkingCalendar {
   return (shared ??= new WorkingCalendar());
+}
+
+export interface CalendarDayChange {
+  date: LocalDate;
+  workingBefore: boolean;
+  workingAfter: boolean;
+  hoursChanged: boolean;
+}
+
+/**
+ * Days whose working status or hours differ between two builds of a unit's
+ * calendar, for the audited "recompute due dates affected by calendar change"
+ * action: only dossiers whose clock spans one of these days need a recompute.
+ */
+export function calendarDiff(before: WorkingCalendar, after: WorkingCalendar): CalendarDayChange[] {
+  const from = Math.max(before.baseDay, after.baseDay);
+  const to = Math.min(before.baseDay + before.dayCount, after.baseDay + after.dayCount);
+  const out: CalendarDayChange[] = [];
+  for (let day = from; day < to; day++) {
+    const i = day - before.baseDay;
+    const j = day - after.baseDay;
+    const wb = before.working[i] === 1;
+    const wa = after.working[j] === 1;
+    const pb = before.profileAt(i);
+    const pa = after.profileAt(j);
+    const hoursChanged = pb.starts.join() !== pa.starts.join() || pb.ends.join() !== pa.ends.join();
+    if (wb !== wa || ((wb || wa) && hoursChanged)) {
+      out.push({ date: formatLocalDate(day), workingBefore: wb, workingAfter: wa, hoursChanged });
+    }
+  }
+  return out;
 }

@@ -14,9 +14,12 @@ export async function requireOnUnit(ctx: RequestContext, permission: Permission,
   if (!isAllowed(actor, permission, path)) throw new DomainError('FORBIDDEN');
 }
 
-/** Same, but an out-of-scope unit looks exactly like a missing one (no existence leak). */
+/**
+ * Same, but an out-of-scope unit looks exactly like a missing one (no existence leak). A role that holds the
+ * permission nowhere is told so (403), whatever the unit.
+ */
 export async function requireOnUnitOr404(ctx: RequestContext, permission: Permission, unitId: string): Promise<void> {
-  const actor = requireActor(ctx);
+  const actor = requireSomewhere(ctx, permission);
   const path = await ancestorPath(ctx.db, unitId);
   if (!isAllowed(actor, permission, path)) throw new DomainError('NOT_FOUND');
 }

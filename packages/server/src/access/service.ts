@@ -112,40 +112,45 @@ export async function me(ctx: RequestContext) {
   return loadUser(ctx.db, actor.userId);
 }
 
-/** Subtrees the actor administers; undefined when a root is among them (sees everything). */
-async function adminRoots(ctx: RequestContext): Promise<string[] | undefined> {
+/** Units (with or without their subtree) the actor administers; undefined when a root with subtree is among them (sees everything). */
+async function adminScopes(ctx: RequestContext) {
   const actor = requireSomewhere(ctx, 'users.read');
   const scopes = scopesFor(actor, 'users.read');
   for (const s of scopes) {
     const unit = await findUnit(ctx.db, s.unitId);
     if (unit && unit.parentId === null && s.includeSubtree) return undefined;
   }
-  return scopes.map((s) => s.unitId);
+  return scopes.map((s) => ({ unitId: s.unitId, includeSubtree: s.includeSubtree }));
 }
 
 export async function listUsers(ctx: RequestContext, query: { q?: string; limit: number; cursor?: string }) {
-  const withinRoots = await adminRoots(ctx);
-  const rows = await store.listUsers(ctx.db, { q: query.q?.trim() || undefined, limit: query.limit, after: decodeCursor(query.cursor), withinRoots });
+  const withinScopes = await adminScopes(ctx);
+  const rows = await store.listUsers(ctx.db, { q: query.q?.trim() || undefined, limit: query.limit, after: decodeCursor(query.cursor), withinScopes });
   const page = pageResult(rows, query.limit, (r) => r.username);
   const grants = await store.grantsOf(ctx.db, page.items.map((r) => r.id));
   return { items: page.items.map((r) => toUser(r, grants.get(r.id) ?? [])), nextCursor: page.nextCursor };
 }
 
-/** A user is visible to an administrator whose scope covers one of its grants (or when it has none yet). */
+/**
+ * A user is visible to an administrator whose scope covers one of its grants (or when it has none yet). Changing
+ * an account (password, lock, new role) needs every one of its grants in scope: otherwise a commune administrator
+ * could reset the password of an account that holds powers elsewhere and sign in as it.
+ */
 async function requireUserInScope(ctx: RequestContext, userId: string, permission: 'users.read' | 'users.write') {
   const actor = requireSomewhere(ctx, permission);
   const user = await loadUser(ctx.db, userId).catch(() => undefined);
   if (!user) throw new DomainError('NOT_FOUND');
-  if (user.grants.length === 0) return user;
+  let covered = 0;
   for (const g of user.grants) {
     try {
       await requireOnUnit({ ...ctx, actor }, permission, g.unitId);
-      return user;
+      covered++;
     } catch {
       /* try the next grant */
     }
   }
-  throw new DomainError('NOT_FOUND');
+  if (covered === user.grants.length || (covered > 0 && permission === 'users.read')) return user;
+  throw new DomainError(covered > 0 ? 'FORBIDDEN' : 'NOT_FOUND');
 }
 
 export function getUser(ctx: RequestContext, id: string) {
@@ -219,6 +224,8 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 
 export async function createGrant(ctx: RequestContext, userId: string, input: CreateGrantInput) {
   await requireOnUnit(ctx, 'grants.write', input.unitId);
+  // Granting a role would bring the account into the actor's scope: it must be there already (or have no role yet).
+  await requireUserInScope(ctx, userId, 'users.write');
   return ctx.db.transaction().execute(async (trx) => {
     const user = await store.lockUser(trx, userId);
     if (!user) throw new DomainError('NOT_FOUND');

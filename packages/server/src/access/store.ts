@@ -59,8 +59,8 @@ export interface UserListFilter {
   q?: string;
   limit: number;
   after?: { sortKey: string; id: string };
-  /** Only users with a grant inside these subtrees, or with no grant at all. */
-  withinRoots?: string[];
+  /** Only users with a grant inside these scopes (a unit, or a unit and its subtree), or with no grant at all. */
+  withinScopes?: { unitId: string; includeSubtree: boolean }[];
 }
 
 export async function listUsers(db: Db, f: UserListFilter) {
@@ -69,13 +69,14 @@ export async function listUsers(db: Db, f: UserListFilter) {
     const needle = `%${f.q.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where(sql<boolean>`u.search LIKE search_text(${needle})`);
   }
-  if (f.withinRoots) {
-    const roots = f.withinRoots;
+  if (f.withinScopes) {
+    const units = f.withinScopes.map((s) => s.unitId);
+    const roots = f.withinScopes.filter((s) => s.includeSubtree).map((s) => s.unitId);
     query = query.where(sql<boolean>`(
       NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.revoked_at IS NULL)
-      OR EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.revoked_at IS NULL AND g.unit_id IN (
+      OR EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.revoked_at IS NULL AND (g.unit_id = ANY(${units}::uuid[]) OR g.unit_id IN (
         WITH RECURSIVE sub AS (SELECT id FROM unit WHERE id = ANY(${roots}::uuid[])
-          UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)))`);
+          UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))))`);
   }
   if (f.after) query = query.where(sql<boolean>`(u.username, u.id) > (${f.after.sortKey}, ${f.after.id}::uuid)`);
   return query.orderBy('u.username').orderBy('u.id').limit(f.limit + 1).execute();

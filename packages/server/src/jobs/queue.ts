@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { Db } from '../platform/db';
 import type { Logger } from 'pino';
 import { createAnchor } from '../audit/service';
@@ -22,8 +23,17 @@ export async function startJobs(
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3, application_name: 'motcua-jobs' });
   boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
-  await boss.start();
-  for (const name of Object.values(queues)) await boss.createQueue(name);
+  // Processes starting together must not both create pg-boss's schema: serialise its installation.
+  const lock = new pg.Client({ connectionString });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(7403)');
+    await boss.start();
+    for (const name of Object.values(queues)) await boss.createQueue(name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(7403)').catch(() => {});
+    await lock.end();
+  }
   if (options.worker) {
     await boss.work(queues.auditAnchor, { pollingIntervalSeconds: 1 }, async () => {
       const anchor = await createAnchor(db, options.processName);

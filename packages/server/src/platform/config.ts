@@ -1,8 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Project root, resolved from this file so the server works from any cwd. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The folder of the root package.json, found from this module (source or bundle) so any cwd works. */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'motcua') return dir;
+    if (path.dirname(dir) === dir) throw new Error('motcua project root not found');
+  }
+}
+
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 export interface Config {
   port: number;
@@ -34,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
     nodeEnv,
-    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : nodeEnv === 'production' ? 'info' : 'warn'),
     demoData: bool(env.DEMO_DATA, true),
     allowDemoAccounts: nodeEnv !== 'production' || bool(env.ALLOW_DEMO_ACCOUNTS, false),
     jobsWorker: bool(env.JOBS_WORKER, true),

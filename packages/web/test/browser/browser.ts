@@ -78,6 +78,14 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL((u) => u.pathname.startsWith('/dang-nhap'));
 }
 
+/** Waits for running CSS animations/transitions (drawer/modal/popup motion) to finish. */
+export async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0); // no hover state left from the last click
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+    timeout: 5_000,
+  }).catch(() => undefined);
+}
+
 let axeSource: string | undefined;
 async function loadAxe(): Promise<string> {
   if (!axeSource) {
@@ -101,6 +109,7 @@ export interface AxeViolation {
  */
 export async function axeCheck(page: Page): Promise<AxeViolation[]> {
   const source = await loadAxe();
+  await settle(page);
   const loaded = await page.evaluate('typeof window.axe');
   if (loaded !== 'object') await page.evaluate(`${source}\n;void 0`);
   return page.evaluate(async () => {
@@ -147,4 +156,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Waits until document.title contains `text` (pages set it after lazy loading). */
 export async function waitForTitle(page: Page, text: string): Promise<void> {
   await page.waitForFunction((t) => document.title.includes(t), text);
+}
+
+/** Picks an option in an antd Select identified by its label (options render in a popup). */
+export async function selectOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }

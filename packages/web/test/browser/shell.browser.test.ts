@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, assertAccessible, formatViolations, launch, login, logout, newPage, screenshot, url, waitForTitle } from './browser';
+import { BASE_URL, assertAccessible, formatViolations, launch, login, logout, newPage, screenshot, selectOption, url, waitForTitle } from './browser';
 
 const PREFIX = 'web-shell';
 
@@ -63,6 +63,7 @@ describe('web shell', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' },
     await asOf.click();
     await asOf.fill('30/06/2025');
     await asOf.press('Enter');
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await page.getByText('có hiệu lực ngày 30/06/2025').waitFor();
     const table = page.locator('.ant-table');
     await table.locator('.ant-table-row').first().waitFor();
@@ -86,7 +87,7 @@ describe('web shell', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' },
 
     // Open the unit, edit its name, save, see the new name; then restore it.
     await meLinh.click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.unit-detail-drawer [role="dialog"]');
     const detailName = drawer.getByTestId('unit-detail-name');
     await detailName.waitFor();
     const oldName = (await detailName.innerText()).trim();
@@ -113,7 +114,7 @@ describe('web shell', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' },
 
     const newName = `${oldName} (thử nghiệm ${Date.now() % 100000})`;
     await rename(oldName, newName);
-    await page.keyboard.press('Escape');
+    await drawer.getByRole('button', { name: 'Đóng' }).click();
     await drawer.waitFor({ state: 'hidden' });
     await table.getByRole('button', { name: newName, exact: true }).waitFor();
     await screenshot(page, `${PREFIX}-unit-renamed`);
@@ -126,7 +127,7 @@ describe('web shell', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' },
       newName,
     );
     await rename(newName, oldName);
-    await page.keyboard.press('Escape');
+    await drawer.getByRole('button', { name: 'Đóng' }).click();
     await table.getByRole('button', { name: oldName, exact: true }).first().waitFor();
 
     await logout(page);
@@ -162,6 +163,76 @@ describe('web shell', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' },
     await screenshot(page, `${PREFIX}-home-citizen`);
     await page.goto(url('/quan-tri/don-vi'));
     await page.getByText('Bạn không có quyền truy cập trang này.').waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('web shell forms', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('unit create and reorganisation forms are labelled and accessible', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.goto(url('/quan-tri/don-vi'));
+    await page.locator('.ant-table-row').first().waitFor();
+
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const create = page.getByRole('dialog', { name: 'Thêm đơn vị hành chính' });
+    for (const label of ['Tên đơn vị', 'Mã đơn vị', 'Loại đơn vị', 'Đơn vị cấp trên', 'Hiệu lực từ ngày', 'Hiệu lực đến ngày']) {
+      await create.getByLabel(label, { exact: true }).waitFor();
+    }
+    // Submitting empty shows field errors, not a request.
+    await create.getByRole('button', { name: 'Lưu' }).click();
+    await create.getByText('Vui lòng nhập Tên đơn vị.').waitFor();
+    await assertAccessible(page, 'unit create modal');
+    await screenshot(page, `${PREFIX}-unit-create`);
+    await create.getByRole('button', { name: 'Hủy' }).click();
+    await create.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Sáp nhập / chia tách' }).click();
+    const reorg = page.getByRole('dialog', { name: 'Sắp xếp đơn vị hành chính' });
+    await reorg.getByLabel('Căn cứ pháp lý').waitFor();
+    await reorg.getByLabel('Đơn vị bị sáp nhập').waitFor();
+    await assertAccessible(page, 'reorganisation modal (merge)');
+    await reorg.getByLabel('Chia tách một đơn vị thành nhiều').check();
+    await reorg.getByText('Đơn vị mới 2').waitFor();
+    await assertAccessible(page, 'reorganisation modal (split)');
+    await screenshot(page, `${PREFIX}-reorganisation`);
+    await reorg.getByRole('button', { name: 'Hủy' }).click();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('user create form is labelled and accessible; English switch is remembered', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.goto(url('/quan-tri/nguoi-dung'));
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
+    for (const label of ['Tên đăng nhập', 'Họ và tên', 'Email', 'Số điện thoại', 'Mật khẩu']) {
+      await dialog.getByLabel(label, { exact: true }).waitFor();
+    }
+    await assertAccessible(page, 'user create modal');
+    await screenshot(page, `${PREFIX}-user-create`);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await selectOption(page, 'Ngôn ngữ', 'English');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Users & permissions' }).waitFor();
+    await assertAccessible(page, 'users page (English)');
+    await screenshot(page, `${PREFIX}-users-en`);
+    await selectOption(page, 'Language', 'Tiếng Việt');
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -179,7 +179,7 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
                   style={{ marginBottom: 12 }}
                   title={t('reorg.target', { n: index + 1 })}
                   extra={
-                    fields.length > 1 && (
+                    fields.length > (kind === 'SPLIT' ? 2 : 1) && (
                       <Button
                         type="text"
                         danger

@@ -50,7 +50,7 @@ export function UnitDetailDrawer({ unitId, onClose, onNavigate, onChanged }: Pro
     ) : (
       <Space orientation="vertical" size={2}>
         {refs.map((r) => (
-          <Button key={r.id} type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onNavigate(r.id)}>
+          <Button key={r.id} type="link" className="link-button" onClick={() => onNavigate(r.id)}>
             {`${r.name} (${r.code}) · ${validityText(t, r.validFrom, r.validTo)}`}
           </Button>
         ))}
@@ -60,6 +60,7 @@ export function UnitDetailDrawer({ unitId, onClose, onNavigate, onChanged }: Pro
   return (
     <Drawer
       open={!!unitId}
+      rootClassName="unit-detail-drawer"
       onClose={onClose}
       size={640}
       title={shown ? shown.name : t('units.detailTitle')}

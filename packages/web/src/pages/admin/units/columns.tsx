@@ -16,9 +16,11 @@ export function unitColumns<R extends { unit: Unit | null }>(t: Translate, onOpe
       key: 'name',
       render: (_, row) =>
         row.unit ? (
-          <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(row.unit!.id)}>
-            {row.unit.name}
-          </Button>
+          <div className="unit-name">
+            <Button type="link" className="link-button" onClick={() => onOpen(row.unit!.id)}>
+              {row.unit.name}
+            </Button>
+          </div>
         ) : (
           <span>{t('common.loading')}</span>
         ),

@@ -107,12 +107,12 @@ export default function UsersPage() {
         dataSource={items ?? []}
         pagination={false}
         locale={{ emptyText: t('users.empty') }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         columns={[
-          { title: t('users.username'), dataIndex: 'username', key: 'username' },
-          { title: t('users.fullName'), dataIndex: 'fullName', key: 'fullName' },
+          { title: t('users.username'), dataIndex: 'username', key: 'username', width: 140 },
+          { title: t('users.fullName'), dataIndex: 'fullName', key: 'fullName', width: 200 },
           { title: t('users.email'), key: 'email', render: (_, u) => u.email ?? t('common.none') },
-          { title: t('users.phone'), key: 'phone', render: (_, u) => u.phone ?? t('common.none') },
+          { title: t('users.phone'), key: 'phone', width: 130, render: (_, u) => u.phone ?? t('common.none') },
           {
             title: t('users.roles'),
             key: 'roles',
