@@ -15,6 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server
 import { connect, withDatabase } from '../packages/server/src/platform/db';
 import { migrate } from '../packages/server/src/platform/migrate';
 import { loadDemoData } from '../packages/server/src/seed/demo';
+import { ensureCalendarReferenceData } from '../packages/server/src/calendar/referenceData';
 import { TEMPLATE_DB } from '../packages/server/test/support/testDb';
 
 const browser = process.argv.includes('--browser');
@@ -46,6 +47,7 @@ async function prepareTemplate(serverUrl: string) {
   const url = withDatabase(serverUrl, TEMPLATE_DB);
   await migrate(url);
   const handle = connect(url, 2);
+  await ensureCalendarReferenceData(handle.db);
   await loadDemoData(handle.db, { progress: false });
   await handle.close();
 }

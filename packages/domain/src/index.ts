@@ -7,3 +7,5 @@ export * from './units/effectiveDating';
 export * from './schemas/common';
 export * from './schemas/units';
 export * from './schemas/access';
+export * from './catalog/index';
+export * from './schemas/catalog';

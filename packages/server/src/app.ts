@@ -19,6 +19,8 @@ import type { Jobs } from './jobs/queue';
 import { unitRoutes } from './units/routes';
 import { accessRoutes } from './access/routes';
 import { auditRoutes } from './audit/routes';
+import { catalogRoutes } from './catalog/routes';
+import { calendarRoutes } from './calendar/routes';
 
 export interface AppDeps {
   db: Db;
@@ -66,7 +68,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: strictCsp }, crossOriginEmbedderPolicy: false });
+  // HSTS and upgrade-insecure-requests only when served over https, or a LAN http address would break.
+  const https = !!config.publicUrl?.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { ...strictCsp, upgradeInsecureRequests: https ? [] : null } },
+    strictTransportSecurity: https,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -112,6 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: !!config.publicUrl?.startsWith('https://'),
   });
   await app.register(auditRoutes, { jobs: deps.jobs });
+  await app.register(catalogRoutes);
+  await app.register(calendarRoutes, { db });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

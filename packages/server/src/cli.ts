@@ -9,6 +9,7 @@ import { migrate } from './platform/migrate';
 import { verifyAudit, createAnchor } from './audit/service';
 import { loadDemoData } from './seed/demo';
 import { countUnits } from './units/store';
+import { ensureCalendarReferenceData } from './calendar/referenceData';
 
 const commands: Record<string, { help: string; run: (url: string, args: string[]) => Promise<number> }> = {
   migrate: {
@@ -25,6 +26,7 @@ const commands: Record<string, { help: string; run: (url: string, args: string[]
       await migrate(url);
       const h = connect(url, 2);
       try {
+        await ensureCalendarReferenceData(h.db);
         if ((await countUnits(h.db)) > 0) {
           console.log('Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.');
           return 0;

@@ -6,6 +6,7 @@ import { lazyJobs } from './jobs/lazy';
 import { buildApp } from './app';
 import { loadDemoData, demoAccounts } from './seed/demo';
 import { countUnits } from './units/store';
+import { ensureCalendarReferenceData } from './calendar/referenceData';
 import pino from 'pino';
 
 const started = performance.now();
@@ -32,6 +33,7 @@ let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let jobs: ReturnType<typeof lazyJobs> | undefined;
 try {
   await migrate(database.url);
+  await ensureCalendarReferenceData(handle.db);
   if (config.demoData && (await countUnits(handle.db)) === 0) {
     say('Lần chạy đầu: nạp dữ liệu mẫu (Hà Nội, H26)…');
     await loadDemoData(handle.db, { progress: process.stdout.isTTY !== false });

@@ -36,6 +36,9 @@ export const permissions = [
   'audit.verify',
   'jobs.run',
   'reports.read',
+  'calendar.write',
+  'catalog.write',
+  'simplification.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,7 +48,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   SPECIALIST: ['units.read'],
   UNIT_LEADER: ['units.read', 'reports.read'],
   INSPECTOR: ['units.read', 'reports.read', 'audit.read'],
-  REFORM_OFFICER: ['units.read', 'reports.read'],
+  REFORM_OFFICER: ['units.read', 'reports.read', 'simplification.write'],
   SUPERVISOR: ['units.read', 'reports.read'],
   SYSTEM_ADMIN: [
     'units.read',
@@ -57,5 +60,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit.verify',
     'jobs.run',
     'reports.read',
+    'calendar.write',
+    'catalog.write',
+    'simplification.write',
   ],
 };

@@ -44,19 +44,16 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const userKey = `login:user:${username}`;
   const ipKey = `login:ip:${input.ip ?? 'unknown'}`;
-  const [userFailures, ipFailures] = await Promise.all([
-    rateLimit.peek(db, userKey, loginThrottle.windowSeconds),
-    rateLimit.peek(db, ipKey, loginThrottle.windowSeconds),
-  ]);
-  if (userFailures >= loginThrottle.perUser || ipFailures >= loginThrottle.perIp)
-    throw new DomainError('AUTH_TOO_MANY_ATTEMPTS');
+  const ipFailures = await rateLimit.peek(db, ipKey, loginThrottle.windowSeconds);
+  if (ipFailures >= loginThrottle.perIp) throw new DomainError('AUTH_TOO_MANY_ATTEMPTS');
+  // The attempt is counted before the password is checked (a success resets the count), so guesses sent all at
+  // once cannot each read "under the limit" and all get an answer.
+  const attempt = await rateLimit.hit(db, userKey, loginThrottle.perUser, loginThrottle.windowSeconds);
+  if (!attempt.allowed) throw new DomainError('AUTH_TOO_MANY_ATTEMPTS');
   const found = await store.findUserByUsername(db, username);
   const ok = await verifyPassword(input.password, found?.passwordHash ?? decoyHash);
   if (!found || !ok || !found.active) {
-    await Promise.all([
-      rateLimit.hit(db, userKey, loginThrottle.perUser, loginThrottle.windowSeconds),
-      rateLimit.hit(db, ipKey, loginThrottle.perIp, loginThrottle.windowSeconds),
-    ]);
+    await rateLimit.hit(db, ipKey, loginThrottle.perIp, loginThrottle.windowSeconds);
     throw new DomainError('AUTH_INVALID_CREDENTIALS');
   }
   if (found.isDemo && !settings.allowDemoAccounts) throw new DomainError('AUTH_DEMO_ACCOUNT_DISABLED');

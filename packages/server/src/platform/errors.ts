@@ -26,6 +26,14 @@ export const statusOf: Record<ErrorCode, number> = {
   USERNAME_TAKEN: 409,
   GRANT_DUPLICATE: 409,
   AUDIT_CHAIN_BROKEN: 409,
+  CALENDAR_INVALID_INPUT: 400,
+  CATALOG_PROCEDURE_CODE_TAKEN: 409,
+  CATALOG_VERSION_INVALID: 400,
+  CATALOG_STEP_BUDGET_EXCEEDS_LEGAL_TIME: 400,
+  CATALOG_PROCESS_NOT_EDITABLE: 409,
+  CATALOG_IMPORT_INVALID: 422,
+  CATALOG_IMPORT_FILE_INVALID: 400,
+  SIMPLIFICATION_TRANSITION_INVALID: 409,
   INTERNAL_ERROR: 500,
 };
 
@@ -59,7 +67,8 @@ function pathOf(parts: readonly PropertyKey[], where: string): string {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) return sendProblem(reply, request, error.code, error.fields, error.message);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = error.validationContext ?? 'body';
+    // Fastify calls the query string 'querystring'; problems name it 'query.<name>' like the services do.
+    const where = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
     const fields: FieldError[] = [];
     for (const v of error.validation) {
       const path = v.instancePath.split('/').filter(Boolean);

@@ -18,7 +18,7 @@ export async function migrate(url: string, dir = migrationsDir): Promise<Migrati
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock(74_2025)');
+    await client.query('SELECT pg_advisory_lock(742025)');
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migration (
       name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await client.query('SELECT name FROM schema_migration')).rows.map((r) => r.name as string));
@@ -40,7 +40,7 @@ export async function migrate(url: string, dir = migrationsDir): Promise<Migrati
     }
     return { applied };
   } finally {
-    await client.query('SELECT pg_advisory_unlock(74_2025)').catch(() => {});
+    await client.query('SELECT pg_advisory_unlock(742025)').catch(() => {});
     await client.end();
   }
 }

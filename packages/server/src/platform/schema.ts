@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CatalogTables } from '../catalog/schema';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -123,7 +124,50 @@ export interface AnchorEntry {
   hash: string;
 }
 
-export interface Database {
+export interface CalendarEntryTable {
+  id: Generated<string>;
+  scope_level: string;
+  scope_unit_ids: Generated<string[]>;
+  province_codes: Generated<string[]>;
+  type: string;
+  date: string;
+  name: string;
+  legal_basis_no: string | null;
+  legal_basis_date: string | null;
+  source: string | null;
+  paired_date: string | null;
+  occasion: string | null;
+  confirmed: Generated<boolean>;
+  origin: string;
+  reference_key: string | null;
+  published_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  deleted_at: Date | null;
+}
+
+export interface CalendarYearCoverageTable {
+  year: number;
+  decided_occasions: string[];
+  updated_at: Timestamp;
+}
+
+export interface CalendarUnitSettingsTable {
+  unit_id: string;
+  office_hours: ColumnType<unknown[] | null, string | null, string | null>;
+  saturday_reception: ColumnType<unknown[] | null, string | null, string | null>;
+  due_time_mode: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CalendarRevisionTable {
+  id: number;
+  revision: number;
+}
+
+export interface Database extends CatalogTables {
   unit: UnitTable;
   unit_succession: UnitSuccessionTable;
   app_user: AppUserTable;
@@ -134,4 +178,8 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   audit_anchor: AuditAnchorTable;
+  calendar_entry: CalendarEntryTable;
+  calendar_year_coverage: CalendarYearCoverageTable;
+  calendar_unit_settings: CalendarUnitSettingsTable;
+  calendar_revision: CalendarRevisionTable;
 }

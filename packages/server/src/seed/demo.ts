@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/passwords';
 import { recordAudit } from '../audit/service';
 import * as unitStore from '../units/store';
 import * as accessStore from '../access/store';
+import { loadDemoCatalog } from '../catalog/seed';
 
 export const seedDir = path.join(projectRoot, 'packages/server/seed-data');
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -102,6 +103,8 @@ export async function loadDemoData(db: Db, options: { progress?: boolean; withAc
       await recordAudit(trx, { actor: seedActor, unitId: ids.get(unit.key)!, action: 'user.create', entityType: 'user', entityId: userId, summary: `Tài khoản mẫu ${a.username}` });
       bar?.increment(1, { step: 'tài khoản' });
     }
+    bar?.update({ step: 'danh mục thủ tục' });
+    await loadDemoCatalog(trx);
   });
   bar?.stop();
 }

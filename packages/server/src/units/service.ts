@@ -57,8 +57,9 @@ function toPublic(u: store.UnitRow, childCount = 0) {
 /** Checks a unit's placement in the tree; returns field errors rather than throwing one at a time. */
 async function placementErrors(db: Db, u: Omit<store.UnitRow, 'id' | 'version'>, selfId?: string): Promise<FieldError[]> {
   const errors: FieldError[] = [];
+  // The other checks compare periods: without a valid one they mean nothing (and PostgreSQL refuses the range).
   if (u.validTo !== null && u.validTo < u.validFrom)
-    errors.push({ field: 'body.validTo', message: 'Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực.' });
+    return [{ field: 'body.validTo', message: 'Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực.' }];
   if (u.parentId) {
     const parent = await store.findUnit(db, u.parentId);
     if (!parent) errors.push({ field: 'body.parentId', message: 'Đơn vị cấp trên không tồn tại.' });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db';
-import type { Unit, UnitType } from '@motcua/domain';
+import { DomainError, type Unit, type UnitType } from '@motcua/domain';
 
 export interface UnitRow {
   id: string;
@@ -115,6 +115,19 @@ export async function childCount(db: Db, id: string, asOf: string): Promise<numb
   return r.n;
 }
 
+/**
+ * Two writers can both pass codeTaken() before either commits; the exclusion constraint then refuses the second
+ * one. That is the same rule broken, so it gets the same answer rather than a 500.
+ */
+function codeConflict(error: unknown): never {
+  const e = error as { code?: string; constraint?: string };
+  if (e.code === '23P01' && e.constraint === 'unit_code_unique_over_time')
+    throw new DomainError('VALIDATION_FAILED', [
+      { field: 'body.code', message: 'Mã định danh này đang được đơn vị khác sử dụng trong cùng thời gian hiệu lực.' },
+    ]);
+  throw error;
+}
+
 export async function insertUnit(db: Db, u: Omit<UnitRow, 'id' | 'version'>): Promise<UnitRow> {
   const row = await db
     .insertInto('unit')
@@ -130,7 +143,8 @@ export async function insertUnit(db: Db, u: Omit<UnitRow, 'id' | 'version'>): Pr
       legal_basis: u.legalBasis,
     })
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch(codeConflict);
   return (await findUnit(db, row.id))!;
 }
 
@@ -151,7 +165,8 @@ export async function updateUnit(db: Db, id: string, u: Omit<UnitRow, 'id' | 've
       updated_at: new Date(),
     })
     .where('id', '=', id)
-    .execute();
+    .execute()
+    .catch(codeConflict);
   return (await findUnit(db, id))!;
 }
 

@@ -40,13 +40,38 @@ const wholeTree: Area[] = ['self', 'own', 'ownChild', 'other', 'otherChild', 'al
 const actors: ActorDef[] = [
   { label: 'anonymous', roles: [], reach: [] },
   { label: 'congdan (CITIZEN on Hà Nội, no subtree)', username: 'congdan', roles: ['CITIZEN'], reach: ['self'] },
-  { label: 'tiepnhan (COUNTER_OFFICER on Xã Mê Linh)', username: 'tiepnhan', roles: ['COUNTER_OFFICER'], reach: ['self', 'own'] },
-  { label: 'chuyenvien (SPECIALIST on Xã Mê Linh)', username: 'chuyenvien', roles: ['SPECIALIST'], reach: ['self', 'own'] },
-  { label: 'lanhdao (UNIT_LEADER on Xã Mê Linh + subtree)', username: 'lanhdao', roles: ['UNIT_LEADER'], reach: ['self', 'own', 'ownChild'] },
+  {
+    label: 'tiepnhan (COUNTER_OFFICER on Xã Mê Linh)',
+    username: 'tiepnhan',
+    roles: ['COUNTER_OFFICER'],
+    reach: ['self', 'own'],
+  },
+  {
+    label: 'chuyenvien (SPECIALIST on Xã Mê Linh)',
+    username: 'chuyenvien',
+    roles: ['SPECIALIST'],
+    reach: ['self', 'own'],
+  },
+  {
+    label: 'lanhdao (UNIT_LEADER on Xã Mê Linh + subtree)',
+    username: 'lanhdao',
+    roles: ['UNIT_LEADER'],
+    reach: ['self', 'own', 'ownChild'],
+  },
   { label: 'thanhtra (INSPECTOR on Hà Nội + subtree)', username: 'thanhtra', roles: ['INSPECTOR'], reach: wholeTree },
-  { label: 'caicach (REFORM_OFFICER on Hà Nội + subtree)', username: 'caicach', roles: ['REFORM_OFFICER'], reach: wholeTree },
+  {
+    label: 'caicach (REFORM_OFFICER on Hà Nội + subtree)',
+    username: 'caicach',
+    roles: ['REFORM_OFFICER'],
+    reach: wholeTree,
+  },
   { label: 'giamsat (SUPERVISOR on Hà Nội + subtree)', username: 'giamsat', roles: ['SUPERVISOR'], reach: wholeTree },
-  { label: 'xa-admin (SYSTEM_ADMIN on Xã Mê Linh, no subtree)', ...COMMUNE_ADMIN, roles: ['SYSTEM_ADMIN'], reach: ['self', 'own'] },
+  {
+    label: 'xa-admin (SYSTEM_ADMIN on Xã Mê Linh, no subtree)',
+    ...COMMUNE_ADMIN,
+    roles: ['SYSTEM_ADMIN'],
+    reach: ['self', 'own'],
+  },
   { label: 'admin (SYSTEM_ADMIN on Hà Nội + subtree)', username: 'admin', roles: ['SYSTEM_ADMIN'], reach: wholeTree },
 ];
 
@@ -87,7 +112,13 @@ async function ok(res: LightMyRequestResponse, status: number) {
 
 async function newDepartment(parentId: string): Promise<string> {
   const body = await ok(
-    await admin.post('/api/v1/units', { code: code(), name: `Phòng thử nghiệm ${n}`, type: 'DEPARTMENT', parentId, validFrom: '2025-07-01' }),
+    await admin.post('/api/v1/units', {
+      code: code(),
+      name: `Phòng thử nghiệm ${n}`,
+      type: 'DEPARTMENT',
+      parentId,
+      validFrom: '2025-07-01',
+    }),
     201,
   );
   return body.id;
@@ -104,7 +135,13 @@ async function newUser(grantOn?: string): Promise<{ id: string; grantId?: string
   });
   assert.ok(id);
   if (!grantOn) return { id };
-  const grantId = await accessStore.insertGrant(t.database.db, { userId: id, role: 'COUNTER_OFFICER', unitId: grantOn, includeSubtree: false, grantedBy: null });
+  const grantId = await accessStore.insertGrant(t.database.db, {
+    userId: id,
+    role: 'COUNTER_OFFICER',
+    unitId: grantOn,
+    includeSubtree: false,
+    grantedBy: null,
+  });
   return { id, grantId };
 }
 
@@ -145,7 +182,13 @@ const endpoints: Endpoint[] = [
     request: async (target) => ({
       method: 'POST',
       url: '/api/v1/units',
-      payload: { code: code(), name: `Phòng mới ${n}`, type: 'DEPARTMENT', parentId: unitFor(target), validFrom: '2025-07-01' },
+      payload: {
+        code: code(),
+        name: `Phòng mới ${n}`,
+        type: 'DEPARTMENT',
+        parentId: unitFor(target),
+        validFrom: '2025-07-01',
+      },
     }),
   },
   {
@@ -175,13 +218,22 @@ const endpoints: Endpoint[] = [
     // Two departments of the commune merge into a new one of the same commune: write on each source, then on the parent.
     scope: (target) =>
       target === 'own'
-        ? [{ area: 'ownChild', deny: 404 }, { area: 'own', deny: 403 }]
+        ? [
+            { area: 'ownChild', deny: 404 },
+            { area: 'own', deny: 403 },
+          ]
         : target === 'other'
-          ? [{ area: 'otherChild', deny: 404 }, { area: 'other', deny: 403 }]
+          ? [
+              { area: 'otherChild', deny: 404 },
+              { area: 'other', deny: 403 },
+            ]
           : [{ area: 'missing', deny: 404 }],
     request: async (target) => {
       const parentId = target === 'missing' ? ownUnit : unitFor(target);
-      const sourceIds = target === 'missing' ? [randomUUID(), randomUUID()] : [await newDepartment(parentId), await newDepartment(parentId)];
+      const sourceIds =
+        target === 'missing'
+          ? [randomUUID(), randomUUID()]
+          : [await newDepartment(parentId), await newDepartment(parentId)];
       return {
         method: 'POST',
         url: '/api/v1/units/reorganisations',
@@ -251,7 +303,11 @@ const endpoints: Endpoint[] = [
     scope: (target) => [{ area: sameArea(target), deny: 403 }],
     request: async (target) => {
       const { id } = await newUser();
-      return { method: 'POST', url: `/api/v1/users/${id}/grants`, payload: { role: 'SPECIALIST', unitId: unitFor(target) } };
+      return {
+        method: 'POST',
+        url: `/api/v1/users/${id}/grants`,
+        payload: { role: 'SPECIALIST', unitId: unitFor(target) },
+      };
     },
   },
   {
@@ -262,7 +318,8 @@ const endpoints: Endpoint[] = [
     targets: ['own', 'other', 'missing'],
     scope: (target) => [{ area: sameArea(target), deny: 404 }],
     request: async (target) => {
-      if (target === 'missing') return { method: 'DELETE', url: `/api/v1/users/${randomUUID()}/grants/${randomUUID()}` };
+      if (target === 'missing')
+        return { method: 'DELETE', url: `/api/v1/users/${randomUUID()}/grants/${randomUUID()}` };
       const u = await newUser(unitFor(target));
       return { method: 'DELETE', url: `/api/v1/users/${u.id}/grants/${u.grantId}` };
     },
@@ -322,7 +379,8 @@ const endpoints: Endpoint[] = [
     scope: (target) => [{ area: target === 'own' ? 'self' : target === 'other' ? 'otherUser' : 'missing', deny: 404 }],
     request: async (target, actor, as) => {
       let id = target === 'other' ? strangerTokenId : randomUUID();
-      if (target === 'own' && actor.username) id = (await ok(await as.post('/api/v1/auth/tokens', { name: 'Của tôi' }), 201)).id;
+      if (target === 'own' && actor.username)
+        id = (await ok(await as.post('/api/v1/auth/tokens', { name: 'Của tôi' }), 201)).id;
       return { method: 'DELETE', url: `/api/v1/auth/tokens/${id}` };
     },
   },
@@ -330,7 +388,8 @@ const endpoints: Endpoint[] = [
 
 function expected(actor: ActorDef, ep: Endpoint, target: Target): { status: number; code?: string } {
   if (!actor.username) return { status: 401, code: 'AUTH_REQUIRED' };
-  const holds = ep.permission === 'signed-in' || actor.roles.some((r) => rolePermissions[r].includes(ep.permission as Permission));
+  const holds =
+    ep.permission === 'signed-in' || actor.roles.some((r) => rolePermissions[r].includes(ep.permission as Permission));
   if (!holds) return { status: 403, code: 'FORBIDDEN' };
   for (const { area, deny } of ep.scope(target))
     if (!actor.reach.includes(area)) return { status: deny, code: deny === 404 ? 'NOT_FOUND' : 'FORBIDDEN' };
@@ -352,12 +411,16 @@ before(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
   fixtureHash = await hashPassword('mat-khau-thu-nghiem');
-  const unitId = async (c: string) => (await t.database.db.selectFrom('unit').select('id').where('code', '=', c).executeTakeFirstOrThrow()).id;
+  const unitId = async (c: string) =>
+    (await t.database.db.selectFrom('unit').select('id').where('code', '=', c).executeTakeFirstOrThrow()).id;
   ownUnit = await unitId(OWN_CODE);
   otherUnit = await unitId(OTHER_CODE);
   // The commune-scoped administrator, created through the API as an administrator would.
   const xa = await ok(await admin.post('/api/v1/users', { ...COMMUNE_ADMIN, fullName: 'Quản trị Xã Mê Linh' }), 201);
-  await ok(await admin.post(`/api/v1/users/${xa.id}/grants`, { role: 'SYSTEM_ADMIN', unitId: ownUnit, includeSubtree: false }), 201);
+  await ok(
+    await admin.post(`/api/v1/users/${xa.id}/grants`, { role: 'SYSTEM_ADMIN', unitId: ownUnit, includeSubtree: false }),
+    201,
+  );
   otherUserId = (await newUser(otherUnit)).id;
   const stranger = await newUser();
   const strangerRow = await accessStore.findUser(t.database.db, stranger.id);
@@ -419,7 +482,8 @@ describe('a commune administrator stays within its commune', () => {
     assert.ok(names.includes('tiepnhan'), names.join());
     assert.ok(!names.includes('thanhtra'), names.join());
     assert.ok(!listed.some((u) => u.id === otherUserId || u.id === below.id), names.join());
-    for (const u of listed) assert.equal((await xa.get(`/api/v1/users/${u.id}`)).statusCode, 200, `listed but not visible: ${u.username}`);
+    for (const u of listed)
+      assert.equal((await xa.get(`/api/v1/users/${u.id}`)).statusCode, 200, `listed but not visible: ${u.username}`);
     assert.equal((await xa.get(`/api/v1/users/${below.id}`)).statusCode, 404);
   });
 
@@ -429,15 +493,27 @@ describe('a commune administrator stays within its commune', () => {
     const res = await xa.post(`/api/v1/users/${rootAdminId}/grants`, { role: 'COUNTER_OFFICER', unitId: ownUnit });
     assert.equal(res.statusCode, 404, res.body);
     const grants = (await ok(await admin.get(`/api/v1/users/${rootAdminId}`), 200)).grants as { role: string }[];
-    assert.deepEqual(grants.map((g) => g.role), ['SYSTEM_ADMIN']);
-    assert.equal((await xa.patch(`/api/v1/users/${rootAdminId}`, { password: 'mat-khau-chiem-quyen' })).statusCode, 404);
+    assert.deepEqual(
+      grants.map((g) => g.role),
+      ['SYSTEM_ADMIN'],
+    );
+    assert.equal(
+      (await xa.patch(`/api/v1/users/${rootAdminId}`, { password: 'mat-khau-chiem-quyen' })).statusCode,
+      404,
+    );
     await t.login('admin'); // the password is unchanged
   });
 
   test('it cannot reset the password of an account that also holds roles outside its commune', async () => {
     const xa = clients.get(COMMUNE_ADMIN.username)!;
     const u = await newUser(ownUnit);
-    await accessStore.insertGrant(t.database.db, { userId: u.id, role: 'SYSTEM_ADMIN', unitId: otherUnit, includeSubtree: true, grantedBy: null });
+    await accessStore.insertGrant(t.database.db, {
+      userId: u.id,
+      role: 'SYSTEM_ADMIN',
+      unitId: otherUnit,
+      includeSubtree: true,
+      grantedBy: null,
+    });
     const username = (await accessStore.findUser(t.database.db, u.id))!.username;
     assert.equal((await xa.get(`/api/v1/users/${u.id}`)).statusCode, 200, 'visible through its grant on the commune');
     for (const change of [{ password: 'mat-khau-chiem-quyen' }, { active: false }]) {

@@ -11,12 +11,17 @@ export function problemMessage(err: unknown, t: Translate): string {
   return t('error.generic');
 }
 
-/** 'targets[0].code', 'targets.0.code' or '/targets/0/code' → ['targets', 0, 'code']. */
+/**
+ * 'body.targets[0].code', 'targets.0.code' or '/targets/0/code' → ['targets', 0, 'code'].
+ * The server prefixes the request part ('body.', 'querystring.', 'params.').
+ */
 export function fieldPath(field: string): (string | number)[] {
-  return field
+  const parts = field
     .split(/[.[\]/]+/)
     .filter(Boolean)
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  if (parts.length > 1 && (parts[0] === 'body' || parts[0] === 'querystring' || parts[0] === 'params')) parts.shift();
+  return parts;
 }
 
 /**

@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   'header.noUnit': 'No unit assigned',
   'header.logout': 'Sign out',
   'nav.label': 'Main menu',
+  'nav.toggle': 'Show/hide the main menu',
 
   'menu.home': 'Home',
   'menu.reception': 'Dossier reception',
@@ -112,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'units.searchCaption': 'Results for “{q}” (valid on {date})',
   'units.empty': 'No unit is valid on this date.',
   'units.code': 'Unit code',
+  'units.codePlaceholder': 'e.g. 000.00.00.H26',
   'units.name': 'Unit name',
   'units.shortName': 'Short name',
   'units.type': 'Unit type',

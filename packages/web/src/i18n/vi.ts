@@ -44,6 +44,7 @@ export const vi = {
   'header.noUnit': 'Chưa được phân quyền đơn vị',
   'header.logout': 'Đăng xuất',
   'nav.label': 'Menu chức năng',
+  'nav.toggle': 'Hiện/ẩn menu chức năng',
 
   'menu.home': 'Trang chủ',
   'menu.reception': 'Tiếp nhận hồ sơ',
@@ -111,6 +112,7 @@ export const vi = {
   'units.searchCaption': 'Kết quả tìm «{q}» (hiệu lực ngày {date})',
   'units.empty': 'Không có đơn vị nào có hiệu lực vào ngày này.',
   'units.code': 'Mã đơn vị',
+  'units.codePlaceholder': 'Ví dụ: 000.00.00.H26',
   'units.name': 'Tên đơn vị',
   'units.shortName': 'Tên viết tắt',
   'units.type': 'Loại đơn vị',

@@ -6,7 +6,7 @@ import { ADMIN_GROUP_ICON, visibleNavItems } from './nav';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-export function SideMenu() {
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
   const { hasRole } = useAuth();
   const navigate = useNavigate();
@@ -38,7 +38,10 @@ export function SideMenu() {
         items={menuItems}
         selectedKeys={selected}
         defaultOpenKeys={['admin']}
-        onClick={({ key }) => navigate(key)}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
         style={{ borderInlineEnd: 'none' }}
       />
     </nav>

@@ -69,8 +69,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('navigation').waitFor();
   await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+  await page.getByRole('banner').getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }
 
 export async function logout(page: Page): Promise<void> {
@@ -81,9 +81,16 @@ export async function logout(page: Page): Promise<void> {
 /** Waits for running CSS animations/transitions (drawer/modal/popup motion) to finish. */
 export async function settle(page: Page): Promise<void> {
   await page.mouse.move(0, 0); // no hover state left from the last click
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
-    timeout: 5_000,
-  }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
 }
 
 let axeSource: string | undefined;

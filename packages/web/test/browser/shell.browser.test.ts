@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, assertAccessible, formatViolations, launch, login, logout, newPage, screenshot, selectOption, url, waitForTitle } from './browser';
+import { BASE_URL, assertAccessible, formatViolations, launch, login, logout, newPage, screenshot, selectOption, settle, url, waitForTitle } from './browser';
 
 const PREFIX = 'web-shell';
 
@@ -102,10 +102,17 @@ describe('web shell', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' },
       const dialog = page.getByRole('dialog', { name: 'Sửa đơn vị hành chính' });
       const nameInput = dialog.getByLabel('Tên đơn vị');
       await nameInput.waitFor();
+      await settle(page); // let the modal's opening animation finish before typing/clicking
       assert.equal(await nameInput.inputValue(), from);
       await nameInput.fill(to);
       await dialog.getByRole('button', { name: 'Lưu' }).click();
-      await dialog.waitFor({ state: 'hidden' });
+      try {
+        await dialog.waitFor({ state: 'hidden' });
+      } catch (e) {
+        await screenshot(page, `${PREFIX}-rename-failed`);
+        const alerts = await dialog.getByRole('alert').allInnerTexts();
+        throw new Error(`save did not close the dialog; alerts: ${alerts.join(' | ')}`, { cause: e });
+      }
       await page.waitForFunction(
         (n) => document.querySelector('[data-testid="unit-detail-name"]')?.textContent?.trim() === n,
         to,

@@ -203,7 +203,7 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
                       label={t('units.code')}
                       rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('units.code') }) }]}
                     >
-                      <Input maxLength={40} />
+                      <Input maxLength={40} placeholder={t('units.codePlaceholder')} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'type']} label={t('units.type')} rules={[{ required: true }]}>
                       <Select options={UNIT_TYPES.map((v) => ({ value: v, label: t(`unitType.${v}`) }))} />

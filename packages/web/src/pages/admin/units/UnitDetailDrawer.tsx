@@ -79,7 +79,7 @@ export function UnitDetailDrawer({ unitId, onClose, onNavigate, onChanged }: Pro
         <Spin />
       ) : (
         <>
-          <Descriptions column={1} bordered size="small">
+          <Descriptions column={1} bordered size="small" styles={{ label: { width: 190 } }}>
             <Descriptions.Item label={t('units.code')}>{shown.code}</Descriptions.Item>
             <Descriptions.Item label={t('units.name')}>
               <span data-testid="unit-detail-name">{shown.name}</span>

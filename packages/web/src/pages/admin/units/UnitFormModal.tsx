@@ -140,7 +140,7 @@ export function UnitFormModal({ open, unit, defaults, onClose, onSaved, onConfli
           label={t('units.code')}
           rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('units.code') }) }]}
         >
-          <Input maxLength={40} />
+          <Input maxLength={40} placeholder={t('units.codePlaceholder')} />
         </Form.Item>
         <Form.Item name="shortName" label={t('units.shortName')}>
           <Input maxLength={100} />

@@ -127,7 +127,7 @@ export default function UsersPage() {
           {
             title: t('users.status'),
             key: 'active',
-            width: 170,
+            width: 190,
             render: (_, u) => (
               <Space>
                 <Switch
@@ -144,6 +144,7 @@ export default function UsersPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 230,
+            fixed: 'right',
             render: (_, u) => (
               <Space>
                 <Button

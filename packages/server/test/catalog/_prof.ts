@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { startEmbeddedPostgres } from '../../src/platform/embeddedPostgres';
+import { connect, withDatabase } from '../../src/platform/db';
+import { migrate } from '../../src/platform/migrate';
+import { normaliseBatch } from '@motcua/domain';
+import { importRecords } from '../../src/catalog/importer';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prof-'));
+const pg = await startEmbeddedPostgres(tmp, { port: 54999 });
+const admin = connect(pg.url, 1);
+await sql`CREATE DATABASE p ENCODING 'UTF8' TEMPLATE template0`.execute(admin.db);
+const url = withDatabase(pg.url, 'p');
+await migrate(url);
+const h = connect(url, 4);
+const raw = JSON.parse(fs.readFileSync('/work/main/packages/server/seed-data/procedures.json', 'utf8'));
+let t = performance.now();
+normaliseBatch(raw); console.log('normalise', performance.now() - t);
+t = performance.now();
+await h.db.transaction().execute((trx) => importRecords(trx, raw, { dryRun: false, effectiveFrom: '2025-07-01', actor: { userId: null, name: 'x' }, auditEach: false, onProgress: (d, n, s) => console.log(s, d, n, (performance.now() - t).toFixed(0)) }));
+console.log('import', performance.now() - t);
+await sql`ANALYZE`.execute(h.db);
+for (const q of ['dang ky khai sinh', 'Thủ tục đề nghị cấp giấy xác nhận về thời gian tù và nơi bị tù đối với quân nhân, công nhân và viên chức quốc phòng', 'dang ky khai snh']) {
+  t = performance.now();
+  const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN ANALYZE SELECT p.code, CASE WHEN p.name_key = search_text(${q}) THEN 0 WHEN p.search LIKE search_text(${'%' + q + '%'}) THEN 2 ELSE 3 END AS tier, word_similarity(search_text(${q}), p.search) AS score FROM procedure p WHERE (p.search LIKE search_text(${'%' + q + '%'}) OR search_text(${q}) <% p.search) ORDER BY tier, score DESC LIMIT 21`.execute(h.db);
+  console.log(q.slice(0, 30), (performance.now() - t).toFixed(1)); console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+}
+fs.writeFileSync('/tmp/prof-url', url);
+await h.close(); await admin.close(); await pg.stop();
