@@ -16,7 +16,8 @@ import { connect, withDatabase } from '../packages/server/src/platform/db';
 import { migrate } from '../packages/server/src/platform/migrate';
 import { loadDemoData } from '../packages/server/src/seed/demo';
 import { ensureCalendarReferenceData } from '../packages/server/src/calendar/referenceData';
-import { TEMPLATE_DB } from '../packages/server/test/support/testDb';
+process.env.MOTCUA_TEST_TEMPLATE ??= `motcua_test_template_${process.pid}`;
+const { TEMPLATE_DB } = await import('../packages/server/test/support/testDb');
 
 const browser = process.argv.includes('--browser');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -100,6 +101,7 @@ async function startServer(serverUrl: string, env: NodeJS.ProcessEnv) {
 }
 
 let embedded: EmbeddedDatabase | undefined;
+const cleanup: (() => Promise<unknown>)[] = [];
 let tmpDir: string | undefined;
 let code = 1;
 try {
@@ -116,6 +118,7 @@ try {
   const all = findTests(path.join(projectRoot, 'packages')).sort();
   const files = (only.length ? only : all).filter((f) => f.endsWith('.browser.test.ts') === browser);
   const env = { ...process.env, MOTCUA_TEST_SERVER_URL: serverUrl, NODE_ENV: 'test' };
+  cleanup.push(() => adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`));
   const args = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files];
   if (browser) {
     const server = await startServer(serverUrl, env);
@@ -131,6 +134,7 @@ try {
   process.stderr.write(`test runner failed: ${(error as Error).stack}\n`);
   code = 1;
 } finally {
+  for (const c of cleanup) await c().catch(() => {});
   await embedded?.stop().catch(() => {});
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
 }

@@ -19,6 +19,24 @@ CREATE TABLE procedure (
   name_key text GENERATED ALWAYS AS (regexp_replace(search_text(name), '^\s*thu tuc\s+', '')) STORED
 );
 CREATE INDEX procedure_search_idx ON procedure USING gin (search gin_trgm_ops);
+
+-- Vocabulary of the searched text (accent-free words), kept by statement triggers: a query word that is no
+-- word's prefix is replaced by its nearest words (Levenshtein), which makes the search typo-tolerant without
+-- computing a similarity against every procedure.
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+CREATE TABLE procedure_term (term text PRIMARY KEY);
+CREATE INDEX procedure_term_prefix_idx ON procedure_term (term text_pattern_ops);
+CREATE FUNCTION procedure_terms_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO procedure_term (term)
+    SELECT DISTINCT t FROM new_rows, regexp_split_to_table(new_rows.search, '[^a-z0-9]+') AS t WHERE length(t) >= 2
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER procedure_terms_insert AFTER INSERT ON procedure REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION procedure_terms_add();
+CREATE TRIGGER procedure_terms_update AFTER UPDATE ON procedure REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION procedure_terms_add();
 CREATE INDEX procedure_field_idx ON procedure (field);
 CREATE INDEX procedure_levels_idx ON procedure USING gin (levels);
 

@@ -9,6 +9,7 @@ import { migrate } from './platform/migrate';
 import { verifyAudit, createAnchor } from './audit/service';
 import { loadDemoData } from './seed/demo';
 import { countUnits } from './units/store';
+import { importProceduresCommand } from './catalog/cli';
 import { ensureCalendarReferenceData } from './calendar/referenceData';
 
 const commands: Record<string, { help: string; run: (url: string, args: string[]) => Promise<number> }> = {
@@ -38,6 +39,10 @@ const commands: Record<string, { help: string; run: (url: string, args: string[]
         await h.close();
       }
     },
+  },
+  'procedures:import': {
+    help: 'import a procedure catalogue file (JSON as procedures.json, CSV or XLSX): procedures:import <file> [--dry-run] [--effective-from=YYYY-MM-DD]',
+    run: importProceduresCommand,
   },
   'audit:verify': {
     help: 'verify every audit hash chain and anchor; exit code 1 and the first broken row if any',

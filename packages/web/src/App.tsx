@@ -3,11 +3,18 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth, RequireRole, FullPageSpin, NotFound } from './auth/guards';
 import { AppLayout } from './layout/AppLayout';
 import { NAV_ITEMS } from './layout/nav';
+import { portalRoutes } from './pages/portal/portalRoutes';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
+const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage'));
+const ProcedureListPage = lazy(() => import('./pages/admin/catalog/ProcedureListPage'));
+const ProcedurePage = lazy(() => import('./pages/admin/catalog/ProcedurePage'));
+const ImportPage = lazy(() => import('./pages/admin/catalog/ImportPage'));
+const MissingProcessPage = lazy(() => import('./pages/admin/catalog/MissingProcessPage'));
+const SimplificationPage = lazy(() => import('./pages/admin/catalog/SimplificationPage'));
 const UnderConstruction = lazy(() => import('./pages/placeholder/UnderConstruction'));
 
 export function App() {
@@ -16,6 +23,7 @@ export function App() {
       <Suspense fallback={<FullPageSpin />}>
         <Routes>
           <Route path="/dang-nhap" element={<LoginPage />} />
+          {portalRoutes()}
           <Route
             element={
               <RequireAuth>
@@ -40,6 +48,20 @@ export function App() {
                 </RequireRole>
               }
             />
+            <Route
+              path="quan-tri/lich-lam-viec"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN']}>
+                  <CalendarPage />
+                </RequireRole>
+              }
+            />
+            {/* catalog admin (pages/admin/catalog) */}
+            <Route path="quan-tri/thu-tuc" element={<RequireRole roles={['SYSTEM_ADMIN']}><ProcedureListPage /></RequireRole>} />
+            <Route path="quan-tri/thu-tuc/nhap" element={<RequireRole roles={['SYSTEM_ADMIN']}><ImportPage /></RequireRole>} />
+            <Route path="quan-tri/thu-tuc/chua-co-quy-trinh" element={<RequireRole roles={['SYSTEM_ADMIN']}><MissingProcessPage /></RequireRole>} />
+            <Route path="quan-tri/thu-tuc/:code" element={<RequireRole roles={['SYSTEM_ADMIN']}><ProcedurePage /></RequireRole>} />
+            <Route path="quan-tri/don-gian-hoa" element={<RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}><SimplificationPage /></RequireRole>} />
             {NAV_ITEMS.filter((i) => i.placeholderKey).map((i) => (
               <Route
                 key={i.path}

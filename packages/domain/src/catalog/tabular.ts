@@ -3,7 +3,8 @@ import { levelToSource, type ProcedureContent } from './types';
 /**
  * The CSV/XLSX layout of the catalogue (docs/catalog.md): one row per procedure, the header row names the
  * columns (any order), and the column names are the keys of procedures.json. List cells separate items with
- * `;`; a document or a method is one item whose parts are separated by `|`; `\` escapes `;`, `|` and itself.
+ * `;`; a document (`name | quantity | form… | #group`) or a method (`channel | time | fee | description`) is one
+ * item whose parts are separated by `|`; `\` escapes `;`, `|` and itself.
  */
 export const tabularColumns = [
   'code', 'name', 'field', 'level', 'level_text', 'agency', 'competent_authority', 'subjects', 'channels',
@@ -29,7 +30,7 @@ export function checkHeader(header: readonly string[]): string[] {
   return problems;
 }
 
-const escapePart = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const escapePart = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/\|/g, '\\|');
 
 /** Splits on an unescaped separator; the parts keep their escapes (see unescapeAll). */
 export function splitEscaped(cell: string, separator: ';' | '|'): string[] {
@@ -72,8 +73,10 @@ export function rowToRecord(row: Readonly<Record<string, string | number | boole
       rec.documents = splitEscaped(cell, ';')
         .filter(Boolean)
         .map((item) => {
-          const [name, quantity, ...forms] = splitEscaped(item, '|').map(unescapeAll);
-          return { name: name ?? '', quantity_text: quantity || null, ...(forms.filter(Boolean).length ? { forms: forms.filter(Boolean) } : {}) };
+          const [name, quantity, ...rest] = splitEscaped(item, '|').map(unescapeAll);
+          const group = rest.find((p) => p.startsWith('#'));
+          const forms = rest.filter((p) => p && !p.startsWith('#'));
+          return { name: name ?? '', quantity_text: quantity || null, ...(forms.length ? { forms } : {}), ...(group ? { group: group.slice(1).trim() } : {}) };
         });
     } else if (key === 'methods') {
       rec.methods = splitEscaped(cell, ';')
@@ -109,7 +112,7 @@ export function contentToRow(c: ProcedureContent, parseWarnings: readonly string
     fee_text: c.feeText,
     fee_vnd: direct?.feeVnd ?? null,
     methods: c.methods.map((m) => [m.channel, m.timeText ?? '', m.feeText ?? '', m.description ?? ''].map(escapePart).join(' | ')).join('; '),
-    documents: c.documents.map((d) => [d.name, d.quantityText ?? '', ...d.forms].map(escapePart).join(' | ')).join('; '),
+    documents: c.documents.map((d) => [d.name, d.quantityText ?? '', ...d.forms, ...(d.group ? [`#${d.group}`] : [])].map(escapePart).join(' | ')).join('; '),
     document_notes: joinList(c.documentNotes),
     conditions: c.conditions,
     result: c.resultType,

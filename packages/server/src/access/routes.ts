@@ -22,6 +22,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: servi
   const r = typed(app);
   const tags = ['Đăng nhập, người dùng, phân quyền (access)'];
   r.post('/api/v1/auth/login', {
+    config: { public: true },
     schema: { tags, summary: 'Đăng nhập bằng tên và mật khẩu; đặt cookie phiên', body: loginBody, response: { 200: session, ...problems(400, 401, 403, 429) } },
     handler: async (req, reply) => {
       const result = await service.login(req.ctx.db, opts.settings, {
@@ -41,6 +42,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: servi
     },
   });
   r.post('/api/v1/auth/logout', {
+    config: { public: true },
     schema: { tags, summary: 'Đăng xuất', response: { 204: z.null(), ...problems(401, 403) } },
     handler: async (req, reply) => {
       if (req.auth?.sessionTokenHash) await service.logout(req.ctx.db, req.auth.sessionTokenHash);

@@ -15,7 +15,7 @@ import { decodeCursor, pageResult } from '../platform/cursor';
 import { decoyHash, hashPassword, newToken, tokenHash, verifyPassword } from '../platform/passwords';
 import * as rateLimit from '../platform/rateLimit';
 import { recordAudit } from '../audit/service';
-import { findUnit } from '../units/store';
+import { ancestorPath, findUnit } from '../units/store';
 import { requireActor, requireOnUnit, requireSomewhere } from './guard';
 import * as store from './store';
 
@@ -221,6 +221,12 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
 
 export async function createGrant(ctx: RequestContext, userId: string, input: CreateGrantInput) {
   await requireOnUnit(ctx, 'grants.write', input.unitId);
+  // A grant with the subtree reaches every unit below: the actor must hold grants.write over that subtree too.
+  if (input.includeSubtree) {
+    const path = await ancestorPath(ctx.db, input.unitId);
+    if (!scopesFor(ctx.actor, 'grants.write').some((g) => g.includeSubtree && path.includes(g.unitId)))
+      throw new DomainError('FORBIDDEN');
+  }
   // Granting a role would bring the account into the actor's scope: it must be there already (or have no role yet).
   await requireUserInScope(ctx, userId, 'users.write');
   return ctx.db.transaction().execute(async (trx) => {

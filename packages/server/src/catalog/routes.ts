@@ -8,6 +8,7 @@ import {
   createProcedureBody,
   delegation,
   errorMessages,
+  problem,
   importQuery,
   importReport,
   procedureCodeParams,
@@ -170,7 +171,7 @@ export async function catalogRoutes(app: FastifyInstance) {
       summary:
         'Nhập danh mục thủ tục: mảng JSON (application/json) hoặc tệp JSON/CSV/XLSX (multipart/form-data); dryRun=true chỉ kiểm tra; ghi là tất cả hoặc không',
       querystring: importQuery,
-      response: { 200: importReport, ...problems(400, 401, 403, 413, 415, 422) },
+      response: { 200: importReport, ...problems(400, 401, 403, 413, 415), 422: problem.extend({ report: importReport }) },
     },
     handler: async (req, reply) => {
       let raw: unknown[];

@@ -224,12 +224,36 @@ export async function insertProcedures(db: Db, rows: readonly ProcedureContent[]
   return ids;
 }
 
-/** Batch insert of versions; returns their ids by procedure id. */
+const versionColumns: [string, string][] = [
+  ['procedure_id', 'uuid'], ['seq', 'int'], ['effective_from', 'date'], ['effective_to', 'date'],
+  ['publication_decision_no', 'text'], ['publication_decision_date', 'date'], ['name', 'text'], ['field', 'text'],
+  ['levels', 'text[]'], ['level_text', 'text'], ['agency', 'text'], ['competent_authority', 'text'], ['subjects', 'text'],
+  ['channels', 'text[]'], ['methods', 'jsonb'], ['processing_time_text', 'text'], ['fee_text', 'text'], ['documents', 'jsonb'],
+  ['document_notes', 'jsonb'], ['conditions', 'text'], ['result_type', 'text'], ['result_codes', 'text[]'],
+  ['legal_basis', 'text[]'], ['procedure_type', 'text'], ['online_level', 'text'], ['full_online_eligible', 'boolean'],
+  ['cutoff_time', 'time'], ['supplement_clock_mode', 'text'], ['excluded_periods', 'text[]'], ['provenance', 'jsonb'],
+  ['parse_warnings', 'text[]'], ['content_hash', 'text'], ['created_by', 'uuid'],
+];
+const versionColumnList = sql.raw(versionColumns.map(([c]) => c).join(', '));
+const versionRecordType = sql.raw(versionColumns.map(([c, t]) => `${c} ${t}`).join(', '));
+
+/**
+ * Batch insert of versions as one JSON parameter per chunk (jsonb_to_recordset): far cheaper than tens of
+ * thousands of bind parameters. Returns the new ids by procedure id.
+ */
 export async function insertVersions(db: Db, rows: readonly NewVersion[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const part of chunks(rows, 400)) {
-    const inserted = await db.insertInto('procedure_version').values(part.map(versionValues)).returning(['id', 'procedure_id']).execute();
-    for (const r of inserted) ids.set(r.procedure_id, r.id);
+  for (const part of chunks(rows, 1000)) {
+    const json = JSON.stringify(
+      part.map((v) => {
+        const row = versionValues(v);
+        return { ...row, methods: v.content.methods, documents: v.content.documents, document_notes: v.content.documentNotes, provenance: v.provenance };
+      }),
+    );
+    const inserted = await sql<{ id: string; procedure_id: string }>`INSERT INTO procedure_version (${versionColumnList})
+      SELECT ${versionColumnList} FROM jsonb_to_recordset(${json}::jsonb) AS x(${versionRecordType})
+      RETURNING id, procedure_id`.execute(db);
+    for (const r of inserted.rows) ids.set(r.procedure_id, r.id);
   }
   return ids;
 }
@@ -237,10 +261,9 @@ export async function insertVersions(db: Db, rows: readonly NewVersion[]): Promi
 /** Copies the current attributes of a version onto the procedure row and bumps its version. */
 export async function syncProcedure(db: Db, procedureIds: readonly string[]) {
   if (!procedureIds.length) return;
-  await sql`UPDATE procedure p SET name = v.name, field = v.field, levels = v.levels, online_level = v.online_level,
+  await sql`UPDATE procedure p SET (name, field, levels, online_level) = (SELECT v.name, v.field, v.levels, v.online_level
+      FROM procedure_version v WHERE v.procedure_id = p.id AND v.superseded_at IS NULL ORDER BY v.effective_from DESC, v.seq DESC LIMIT 1),
       version = p.version + 1, updated_at = now()
-    FROM LATERAL (SELECT name, field, levels, online_level FROM procedure_version
-      WHERE procedure_id = p.id AND superseded_at IS NULL ORDER BY effective_from DESC, seq DESC LIMIT 1) v
     WHERE p.id = ANY(${procedureIds as string[]}::uuid[])`.execute(db);
 }
 
@@ -310,8 +333,11 @@ export const atUnit = (unitId: string, asOf: string) => sql<boolean>`(EXISTS (
       AND d.effective_from <= ${asOf}::date AND (d.effective_to IS NULL OR d.effective_to >= ${asOf}::date)))`;
 
 /**
- * Ranked search: exact name (without "Thủ tục") or code first, then names starting with the phrase, then
- * anything containing it, then trigram word similarity (typos) over code, name and field.
+ * Ranked search. Every query word must occur (accent-free substring, GIN trigram index); a word that is no
+ * known word's prefix is replaced by its nearest known words (Levenshtein ≤ 1, ≤ 2 from 5 letters), so
+ * typos still match. Ranking: exact name (without "Thủ tục") or code, names starting with the phrase,
+ * the phrase anywhere, the corrected phrase anywhere, the rest; within a tier by trigram word_similarity
+ * to the (corrected) query, computed on the best hundred candidates (by tier and name length) only.
  */
 export async function searchProcedures(db: Db, f: SearchFilter): Promise<ProcedureRow[]> {
   const conditions = [sql<boolean>`true`];
@@ -320,29 +346,58 @@ export async function searchProcedures(db: Db, f: SearchFilter): Promise<Procedu
   if (f.onlineLevel === 'UNKNOWN') conditions.push(sql<boolean>`p.online_level IS NULL`);
   else if (f.onlineLevel) conditions.push(sql<boolean>`p.online_level = ${f.onlineLevel}`);
   if (f.unitId) conditions.push(atUnit(f.unitId, f.asOf));
-  const where = sql.join(conditions, sql` AND `);
   const cols = sql`p.id, p.code, p.name, p.field, p.levels, p.online_level AS "onlineLevel", p.version`;
   if (!f.q) {
     const after = f.afterCode ? sql`AND p.code > ${f.afterCode}` : sql``;
-    const r = await sql<ProcedureRow>`SELECT ${cols} FROM procedure p WHERE ${where} ${after} ORDER BY p.code LIMIT ${f.limit + 1}`.execute(db);
+    const r = await sql<ProcedureRow>`SELECT ${cols} FROM procedure p WHERE ${sql.join(conditions, sql` AND `)} ${after}
+      ORDER BY p.code LIMIT ${f.limit + 1}`.execute(db);
     return r.rows;
   }
   const needle = f.q.normalize('NFC');
-  const like = `%${escapeLike(needle)}%`;
-  const prefix = `${escapeLike(needle)}%`;
-  // short needles have too few trigrams for similarity: substring only
-  const fuzzy = needle.length >= 3 ? sql`OR search_text(${needle}) <% p.search` : sql``;
-  const r = await sql<ProcedureRow & { rank: number }>`
-    SELECT ${cols},
-      CASE WHEN p.name_key = search_text(${needle}) OR p.code = ${needle} THEN 0
-           WHEN p.name_key LIKE search_text(${prefix}) OR p.code LIKE ${prefix} THEN 1
-           WHEN p.search LIKE search_text(${like}) THEN 2 ELSE 3 END AS tier,
-      word_similarity(search_text(${needle}), p.search) AS score
-    FROM procedure p
-    WHERE ${where} AND (p.search LIKE search_text(${like}) ${fuzzy})
-    ORDER BY tier, score DESC, length(p.name), p.code
+  const analysed = await sql<{ qn: string; w: string | null; known: boolean; alts: string[] | null }>`
+    WITH q AS (SELECT search_text(${needle}) AS qn),
+    words AS (SELECT DISTINCT w FROM q, regexp_split_to_table(q.qn, '[^a-z0-9]+') AS w WHERE w <> '')
+    SELECT q.qn, words.w,
+      (length(words.w) < 3 OR EXISTS (SELECT 1 FROM procedure_term t WHERE t.term LIKE words.w || '%')) AS known,
+      ARRAY(SELECT t.term FROM procedure_term t
+        WHERE length(t.term) BETWEEN length(words.w) - 2 AND length(words.w) + 2
+          AND levenshtein(t.term, words.w) <= CASE WHEN length(words.w) <= 4 THEN 1 ELSE 2 END
+        ORDER BY levenshtein(t.term, words.w), t.term LIMIT 5) AS alts
+    FROM q LEFT JOIN words ON true`.execute(db);
+  const qn = analysed.rows[0]?.qn ?? '';
+  const corrections = new Map<string, string>();
+  let usable = 0;
+  for (const row of analysed.rows) {
+    if (!row.w) continue;
+    if (row.known) {
+      conditions.push(sql<boolean>`p.search LIKE ${`%${escapeLike(row.w)}%`}`);
+      usable++;
+    } else if (row.alts?.length) {
+      conditions.push(sql<boolean>`(${sql.join(row.alts.map((a) => sql`p.search LIKE ${`%${escapeLike(a)}%`}`), sql` OR `)})`);
+      corrections.set(row.w, row.alts[0]!);
+      usable++;
+    }
+    // a word with no near match is left out: the other words still find the procedure
+  }
+  if (!usable) return [];
+  const corrected = qn.replace(/[a-z0-9]+/g, (w) => corrections.get(w) ?? w);
+  const phrase = `%${escapeLike(qn)}%`;
+  const fixed = `%${escapeLike(corrected)}%`;
+  const prefix = `${escapeLike(qn)}%`;
+  const pool = Math.max(100, f.offset + f.limit + 1);
+  const r = await sql<ProcedureRow>`
+    SELECT c.id, c.code, c.name, c.field, c.levels, c."onlineLevel", c.version FROM (
+      SELECT ${cols}, p.name_key,
+        CASE WHEN p.name_key = ${qn} OR p.code = ${needle} THEN 0
+             WHEN p.name_key LIKE ${prefix} OR p.code LIKE ${prefix} THEN 1
+             WHEN p.search LIKE ${phrase} THEN 2
+             WHEN p.search LIKE ${fixed} THEN 3 ELSE 4 END AS tier
+      FROM procedure p WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY tier, length(p.name), p.code LIMIT ${pool}
+    ) c
+    ORDER BY c.tier, word_similarity(${corrected}, c.name_key) DESC, length(c.name), c.code
     OFFSET ${f.offset} LIMIT ${f.limit + 1}`.execute(db);
-  return r.rows.map(({ tier: _t, score: _s, ...rest }: ProcedureRow & { tier?: number; score?: number }) => rest);
+  return r.rows;
 }
 
 export async function fieldFacets(db: Db, f: { level?: string; unitId?: string; asOf: string }) {

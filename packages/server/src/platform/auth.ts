@@ -37,6 +37,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; settin
       if (auth && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken)
         throw new DomainError('CSRF_TOKEN_INVALID');
     }
+    // A write by nobody is refused before its body is validated: 401 says more than a field error would.
+    if (!auth && !SAFE_METHODS.has(request.method) && !(request.routeOptions.config as { public?: boolean })?.public)
+      throw new DomainError('AUTH_REQUIRED');
     request.auth = auth;
     request.ctx = {
       db: opts.db,

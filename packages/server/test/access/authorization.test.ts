@@ -504,6 +504,29 @@ describe('a commune administrator stays within its commune', () => {
     await t.login('admin'); // the password is unchanged
   });
 
+  test('it cannot hand out a grant reaching further than its own (its commune with the subtree)', async () => {
+    const xa = clients.get(COMMUNE_ADMIN.username)!;
+    for (const role of ['SYSTEM_ADMIN', 'SPECIALIST']) {
+      const { id } = await newUser();
+      const res = await xa.post(`/api/v1/users/${id}/grants`, { role, unitId: ownUnit, includeSubtree: true });
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().code, 'FORBIDDEN');
+      assert.deepEqual((await ok(await admin.get(`/api/v1/users/${id}`), 200)).grants, []);
+    }
+    // Without the subtree, on its own commune: allowed; the root administrator may give the subtree.
+    const plain = await xa.post(`/api/v1/users/${(await newUser()).id}/grants`, {
+      role: 'SPECIALIST',
+      unitId: ownUnit,
+    });
+    assert.equal(plain.statusCode, 201, plain.body);
+    const wide = await admin.post(`/api/v1/users/${(await newUser()).id}/grants`, {
+      role: 'SYSTEM_ADMIN',
+      unitId: ownUnit,
+      includeSubtree: true,
+    });
+    assert.equal(wide.statusCode, 201, wide.body);
+  });
+
   test('it cannot reset the password of an account that also holds roles outside its commune', async () => {
     const xa = clients.get(COMMUNE_ADMIN.username)!;
     const u = await newUser(ownUnit);

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect, withDatabase, type DbHandle } from '../../src/platform/db';
 
-export const TEMPLATE_DB = 'motcua_test_template';
+/** One template per test run (the runner sets it), so runs sharing one server do not collide. */
+export const TEMPLATE_DB = process.env.MOTCUA_TEST_TEMPLATE ?? `motcua_test_template_${process.pid}`;
 
 /** Server URL the test runner prepared (embedded PostgreSQL, or TEST_DATABASE_URL's server). */
 export function serverUrl(): string {

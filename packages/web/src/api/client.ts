@@ -24,6 +24,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current CSRF token (for requests not sent through `request`, e.g. multipart uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called when an authenticated request answers 401 (session expired). */
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
@@ -97,5 +102,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
     request<T>('PATCH', path, { body, headers }),
+  put: <T>(path: string, body: unknown, headers?: Record<string, string>) => request<T>('PUT', path, { body, headers }),
+  postWith: <T>(path: string, body: unknown, opts: { query?: Query; headers?: Record<string, string> }) =>
+    request<T>('POST', path, { body, ...opts }),
   del: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -1,7 +1,12 @@
 import type { MessageKey } from './vi';
+import { catalogAdminEn } from './catalogAdmin.en';
+import { portalEn } from './portal.en';
+import { calendarEn } from './calendar.en';
 
 // English UI text. Place names and legal citations stay in Vietnamese.
 export const en: Record<MessageKey, string> = {
+  ...portalEn,
+  ...calendarEn,
   'app.name': 'One-stop e-office',
   'app.fullName': 'Administrative procedure information system',
   'app.skipToContent': 'Skip to main content',
@@ -207,4 +212,5 @@ export const en: Record<MessageKey, string> = {
   'grants.revokeConfirm': 'Revoke this permission?',
   'grants.revoked': 'Permission revoked.',
   'grants.selectRole': 'Select a role',
+  ...catalogAdminEn,
 };

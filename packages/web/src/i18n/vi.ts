@@ -1,6 +1,12 @@
+import { catalogAdminVi } from './catalogAdmin.vi';
 // Vietnamese UI text (the reference dictionary; en.ts must have the same keys).
 // Keep strings NFC-normalised (precomposed diacritics).
+import { portalVi } from './portal.vi';
+import { calendarVi } from './calendar.vi';
+
 export const vi = {
+  ...portalVi,
+  ...calendarVi,
   'app.name': 'Một cửa điện tử',
   'app.fullName': 'Hệ thống thông tin giải quyết thủ tục hành chính',
   'app.skipToContent': 'Bỏ qua, đến nội dung chính',
@@ -206,6 +212,7 @@ export const vi = {
   'grants.revokeConfirm': 'Thu hồi quyền này?',
   'grants.revoked': 'Đã thu hồi quyền.',
   'grants.selectRole': 'Chọn vai trò',
+  ...catalogAdminVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth/AuthContext';
@@ -72,6 +72,9 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/dich-vu-cong">{t('portal.fromLogin')}</Link>
+        </Typography.Paragraph>
       </Card>
     </main>
   );
