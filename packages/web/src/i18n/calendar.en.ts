@@ -86,4 +86,6 @@ export const calendarEn: Record<keyof typeof calendarVi, string> = {
   'cal.currentEffective': 'In effect: {hours}; Saturday reception: {saturday}; due time: {mode}.',
   'cal.saturdayOff': 'no',
   'cal.useOwn': 'Use own settings for this unit',
+  'cal.from': 'from',
+  'cal.to': 'to',
 };

@@ -85,4 +85,6 @@ export const calendarVi = {
   'cal.currentEffective': 'Đang áp dụng: {hours}; tiếp nhận thứ Bảy: {saturday}; tính giờ hạn: {mode}.',
   'cal.saturdayOff': 'không',
   'cal.useOwn': 'Dùng cài đặt riêng cho đơn vị này',
+  'cal.from': 'từ',
+  'cal.to': 'đến',
 } as const;

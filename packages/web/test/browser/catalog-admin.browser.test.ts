@@ -116,7 +116,7 @@ describe('catalog admin', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     await screenshot(page, `${PREFIX}-list-imported`);
 
     // open the 2-working-day procedure (16 working hours)
-    await page.getByRole('link', { name: /Thủ tục thử nghiệm xác nhận giao diện/ }).click();
+    await page.locator('.ant-table-row', { hasText: codes[0]! }).getByRole('link', { name: /Thủ tục thử nghiệm xác nhận giao diện/ }).click();
     await page.waitForURL((u) => u.pathname === `/quan-tri/thu-tuc/${codes[0]}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(codes[0]!.replace('.', '\\.')) }).waitFor();
     await page.getByLabel('Tên thủ tục').waitFor();

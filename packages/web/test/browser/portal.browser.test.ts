@@ -6,19 +6,34 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, assertAccessible, launch, login, newPage, screenshot, selectOption, settle, url, waitForTitle } from './browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { BASE_URL, RESULTS_DIR, assertAccessible, launch, login, newPage, screenshot, selectOption, settle, url, waitForTitle } from './browser';
 
 const PREFIX = 'portal';
 
-/** Types a dd/MM/yyyy[ HH:mm] value into an antd DatePicker and closes its popup. */
-async function fillPicker(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
+/** Types a dd/MM/yyyy[ HH:mm] value into an antd DatePicker (scoped to `within`) and lets its popup close. */
+async function fillPicker(page: Page, label: string, value: string, within: Locator = page.locator('body')): Promise<void> {
+  const input = within.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(value);
   await input.press('Enter');
-  await page.keyboard.press('Escape');
-  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' }).catch(() => undefined);
+  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  try {
+    await popup.waitFor({ state: 'hidden', timeout: 3_000 });
+  } catch {
+    await input.press('Tab');
+    await popup.waitFor({ state: 'hidden' });
+  }
+}
+
+/** Types into a searchable antd Select (e.g. UnitSelect) and picks the first option containing `option`. */
+async function searchSelect(page: Page, within: Locator, label: string, text: string, option: string | RegExp): Promise<void> {
+  const input = within.getByLabel(label, { exact: true });
+  await input.click();
+  await input.pressSequentially(text, { delay: 30 });
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
 }
 
 describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
@@ -121,6 +136,92 @@ describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     await settle(page);
     await assertAccessible(page, 'due tool (English)');
     await screenshot(page, `${PREFIX}-due-en`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('admin: calendar 2026, local closure with legal basis, confirm a proposal', async () => {
+    const page = await newPage(browser);
+    await login(page, 'admin');
+    await page.getByRole('navigation').getByText('Lịch làm việc').click();
+    await page.waitForURL((u) => u.pathname === '/quan-tri/lich-lam-viec');
+    await waitForTitle(page, 'Lịch làm việc');
+    const yearInput = page.getByLabel('Năm', { exact: true });
+    await yearInput.fill('2026');
+    await yearInput.press('Enter');
+    await page.getByTestId('calendar-summary').getByText('Năm 2026').waitFor();
+    const day = (date: string) => page.locator(`.cal-day[data-date="${date}"]`);
+    await day('2026-02-17').waitFor();
+    assert.equal(await day('2026-02-17').getAttribute('data-kind'), 'PUBLIC_HOLIDAY');
+    assert.match((await day('2026-02-17').getAttribute('title')) ?? '', /Tết/);
+    assert.equal(await day('2026-11-24').getAttribute('data-kind'), 'PUBLIC_HOLIDAY');
+    assert.match((await day('2026-11-24').getAttribute('title')) ?? '', /Văn hóa Việt Nam/);
+    assert.equal(await day('2026-01-10').getAttribute('data-kind'), 'SWAP_WORKDAY');
+    assert.equal(await day('2026-03-07').getAttribute('data-kind'), 'WEEKEND');
+    await page.getByRole('list', { name: 'Chú giải' }).getByText('Tạm ngừng tiếp nhận (địa phương)').waitFor();
+    await assertAccessible(page, 'calendar page 2026');
+    await screenshot(page, `${PREFIX}-calendar-2026`);
+    await page.getByTestId('calendar-year').screenshot({ path: `${RESULTS_DIR}/${PREFIX}-calendar-2026-grid.png` });
+
+    // A local closure for one unit, with its legal basis.
+    const name = 'Tạm ngừng tiếp nhận hồ sơ để chuyển trụ sở (kiểm thử)';
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm ngày nghỉ / ngày làm bù' });
+    await dialog.getByLabel('Tên / lý do', { exact: true }).waitFor();
+    await settle(page);
+    await fillPicker(page, 'Ngày', '16/03/2026', dialog);
+    await dialog.getByLabel('Tên / lý do', { exact: true }).fill(name);
+    await searchSelect(page, dialog, 'Đơn vị áp dụng', 'Mê Linh', /Mê Linh/);
+    await dialog.getByLabel('Số hiệu văn bản', { exact: true }).fill('15/TB-UBND');
+    await fillPicker(page, 'Ngày văn bản', '10/03/2026', dialog);
+    await dialog.getByLabel('Lý do thay đổi (ghi vào nhật ký)', { exact: true }).fill('Theo thông báo của UBND xã');
+    await assertAccessible(page, 'calendar entry form');
+    await screenshot(page, `${PREFIX}-calendar-entry-form`);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: name });
+    await row.waitFor();
+    assert.match(await row.innerText(), /16\/03\/2026/);
+    assert.match(await row.innerText(), /15\/TB-UBND, 10\/03\/2026/);
+    assert.match(await row.innerText(), /Tạm ngừng tiếp nhận/);
+    // Viewed as that unit, the day is marked in the year grid.
+    await searchSelect(page, page.locator('.toolbar'), 'Xem theo đơn vị', 'Mê Linh', /Mê Linh/);
+    await page.waitForFunction(() => document.querySelector('.cal-day[data-date="2026-03-16"]')?.getAttribute('data-kind') === 'LOCAL_CLOSURE');
+    await screenshot(page, `${PREFIX}-calendar-unit`);
+
+    // Confirm an unconfirmed proposal, if the data has one.
+    const proposals = page.getByTestId('calendar-proposals');
+    if (await proposals.count()) {
+      const item = proposals.getByRole('listitem').first();
+      const date = (await item.locator('strong').innerText()).trim();
+      await item.getByRole('button', { name: 'Xác nhận' }).click();
+      const confirm = page.getByRole('dialog', { name: /Xác nhận đề xuất/ });
+      await confirm.getByLabel('Số hiệu văn bản', { exact: true }).waitFor();
+      await settle(page);
+      await confirm.getByLabel('Số hiệu văn bản', { exact: true }).fill('1234/TB-BNV');
+      await fillPicker(page, 'Ngày văn bản', '01/10/2026', confirm);
+      await confirm.getByLabel('Lý do thay đổi (ghi vào nhật ký)', { exact: true }).fill('Thủ tướng đã đồng ý hoán đổi');
+      await assertAccessible(page, 'confirm proposal dialog');
+      await confirm.getByRole('button', { name: 'Xác nhận' }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      const [d, m, y] = date.split('/');
+      await page.waitForFunction(
+        (iso) => {
+          const el = document.querySelector(`.cal-day[data-date="${iso}"]`);
+          return !!el && !el.classList.contains('proposal') && el.getAttribute('data-kind') !== 'WEEKEND';
+        },
+        `${y}-${m}-${d}`,
+      );
+      await screenshot(page, `${PREFIX}-calendar-confirmed`);
+    } else console.log('note: no unconfirmed proposal in 2026');
+
+    // Clean up the closure (delete needs a reason and If-Match).
+    await row.getByRole('button', { name: 'Xóa ngày 16/03/2026' }).click();
+    const del = page.getByRole('dialog', { name: /Xóa ngày 16\/03\/2026/ });
+    await del.getByLabel('Lý do thay đổi (ghi vào nhật ký)', { exact: true }).fill('Dữ liệu kiểm thử');
+    await del.getByRole('button', { name: 'Xóa' }).click();
+    await del.waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'detached' });
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

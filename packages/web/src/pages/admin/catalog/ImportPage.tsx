@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../usePageTitle';
 import { formatNumber } from '../../../format';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done' | 'failed';
-const STATUS_COLOR: Record<ImportRecordReport['status'], string> = { NEW: 'blue', CHANGED: 'gold', UNCHANGED: 'default', INVALID: 'red' };
+const STATUS_COLOR: Record<ImportRecordReport['status'], string> = { NEW: 'blue', CHANGED: 'purple', UNCHANGED: 'default', INVALID: 'red' };
 
 function sizeLabel(bytes: number): string {
   return bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(bytes / 1024))} KB` : `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;

@@ -18,7 +18,7 @@ interface Values {
   channel: Channel;
   steps: StepValues[];
 }
-const STATUS_COLOR = { DRAFT: 'gold', APPROVED: 'green', SUPERSEDED: 'default' } as const;
+const STATUS_COLOR = { DRAFT: 'purple', APPROVED: 'green', SUPERSEDED: 'default' } as const;
 
 const toSteps = (v: StepValues[]): ProcessStep[] =>
   v.map((s) => ({

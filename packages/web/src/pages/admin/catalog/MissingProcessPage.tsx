@@ -82,7 +82,7 @@ export default function MissingProcessPage() {
           { title: t('proc.name'), dataIndex: 'name', render: (n: string, i) => <Link to={`/quan-tri/thu-tuc/${i.code}?tab=process`}>{n}</Link> },
           { title: t('proc.field'), dataIndex: 'field', width: 200 },
           { title: t('missing.reason'), dataIndex: 'reason', width: 190, render: (r: Item['reason']) => t(`missing.reason.${r}`) },
-          { title: t('proc.processStatusShort'), dataIndex: 'hasDraft', width: 150, render: (d: boolean) => (d ? <Tag color="gold">{t('missing.hasDraft')}</Tag> : <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>) },
+          { title: t('proc.processStatusShort'), dataIndex: 'hasDraft', width: 150, render: (d: boolean) => (d ? <Tag color="purple">{t('missing.hasDraft')}</Tag> : <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>) },
         ]}
       />
     </>

@@ -89,7 +89,7 @@ export default function ProcedureListPage() {
 
   const processStatus = (code: string) => {
     const m = missingByCode.get(code);
-    if (m) return m.hasDraft ? <Tag color="gold">{t('ca.processStatus.DRAFT')}</Tag> : <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>;
+    if (m) return m.hasDraft ? <Tag color="purple">{t('ca.processStatus.DRAFT')}</Tag> : <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>;
     const d = details[code];
     if (!d || !missing || !statusUnitId) return null;
     const applies = d.units.some((u) => u.id === statusUnitId) || d.delegations.some((x) => x.unitId === statusUnitId);
@@ -102,6 +102,7 @@ export default function ProcedureListPage() {
     {
       title: t('proc.name'),
       dataIndex: 'name',
+      width: 340,
       render: (name: string, r) => (
         <Link to={`/quan-tri/thu-tuc/${r.code}`} aria-label={t('proc.open', { name })}>
           {name}
@@ -210,7 +211,7 @@ export default function ProcedureListPage() {
         pagination={false}
         locale={{ emptyText: t('proc.empty') }}
         caption={<span className="visually-hidden">{t('proc.tableCaption')}</span>}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
       />
       <nav aria-label={t('proc.tableCaption')} style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12, alignItems: 'center' }}>
         <Button icon={<LeftOutlined aria-hidden />} disabled={pageIdx === 0 || loading} onClick={() => setPageIdx((i) => i - 1)}>

@@ -99,7 +99,6 @@ export default function SimplificationPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('plan.empty') }}
         caption={<span className="visually-hidden">{t('plan.caption')}</span>}
-        scroll={{ x: 1100 }}
         columns={[
           { title: t('plan.procedureCode'), dataIndex: 'procedureCode', width: 100 },
           { title: t('plan.titleField'), dataIndex: 'title' },
