@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError, contentToRow, tabularColumns } from '@motcua/domain';
 import type { RequestContext } from '../platform/context';
 import * as store from './store';
@@ -10,7 +10,8 @@ export async function exportUnitCatalogue(ctx: RequestContext, unitId: string, a
   if (!unit) throw new DomainError('NOT_FOUND');
   const date = asOf ?? ctx.today;
   const versions = await store.unitCatalogue(ctx.db, unitId, date);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // large: loaded on first use
+  const wb: ExcelJS.Workbook = new Excel.Workbook();
   wb.creator = 'motcua';
   wb.created = new Date();
   const sheet = wb.addWorksheet('Thủ tục');

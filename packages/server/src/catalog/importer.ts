@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   DomainError,
   checkHeader,
@@ -55,7 +55,9 @@ export async function readImportFile(buffer: Buffer, format: ImportFormat): Prom
     if (problems.length) throw fileError(`Dòng tiêu đề CSV không đúng: ${problems.join(' ')}`, problems.map((message) => ({ field: 'file.header', message })));
     return rows.slice(1).map((r) => rowToRecord(Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))));
   }
-  const wb = new ExcelJS.Workbook();
+  // exceljs is large: loaded on first use, not at server start
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {

@@ -179,7 +179,7 @@ describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     await screenshot(page, `${PREFIX}-calendar-entry-form`);
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const row = page.getByRole('row').filter({ hasText: name });
+    const row = page.locator('.ant-table-row').filter({ hasText: name });
     await row.waitFor();
     assert.match(await row.innerText(), /16\/03\/2026/);
     assert.match(await row.innerText(), /15\/TB-UBND, 10\/03\/2026/);

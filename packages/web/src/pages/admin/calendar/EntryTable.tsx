@@ -22,7 +22,7 @@ export function EntryTable({ year, items, loading, unitNames, onEdit, onAction }
     <Table<CalendarEntry>
       rowKey={(e) => e.id ?? `${e.date}-${e.type}`}
       size="small"
-      scroll={{ x: 1180 }}
+      scroll={{ x: 1000 }}
       loading={loading}
       dataSource={items}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
@@ -30,19 +30,19 @@ export function EntryTable({ year, items, loading, unitNames, onEdit, onAction }
       title={() => <span className="visually-hidden">{t('cal.tableCaption', { year })}</span>}
       rowClassName={(e) => (e.confirmed ? '' : 'cal-row-proposal')}
       columns={[
-        { title: t('cal.date'), dataIndex: 'date', width: 110, render: (d: string) => dmy(d) },
+        { title: t('cal.date'), dataIndex: 'date', width: 100, render: (d: string) => dmy(d) },
         { title: t('cal.weekdayCol'), dataIndex: 'weekday', width: 80, render: (w: number) => WEEKDAY_VI[w] },
         {
           title: t('cal.typeCol'),
           dataIndex: 'type',
-          width: 150,
+          width: 140,
           render: (k: CalendarEntry['type']) => <span className={`cal-type-tag k-${k}`}>{t(`cal.type.${k}` as const)}</span>,
         },
-        { title: t('cal.name'), dataIndex: 'name', width: 320 },
+        { title: t('cal.name'), dataIndex: 'name' },
         {
           title: t('cal.scope'),
           key: 'scope',
-          width: 130,
+          width: 120,
           render: (_: unknown, e) =>
             e.scope.level === 'UNIT'
               ? e.scope.unitIds.map((id) => unitNames.get(id) ?? id).join(', ')
@@ -60,13 +60,13 @@ export function EntryTable({ year, items, loading, unitNames, onEdit, onAction }
         {
           title: t('cal.status'),
           key: 'status',
-          width: 100,
+          width: 110,
           render: (_: unknown, e) => (e.applied ? <span className="cal-status applied">{t('cal.applied')}</span> : <span className="cal-status proposal">{t('cal.notApplied')}</span>),
         },
         {
           title: t('common.actions'),
           key: 'actions',
-          width: 150,
+          width: 140,
           render: (_: unknown, e) =>
             e.id && (
               <Space size={4} wrap>

@@ -100,8 +100,9 @@ export function UnitSettingsCard() {
     const upsert = <T extends { effectiveFrom: string }>(list: T[] | null, x: T) => [...(list ?? []).filter((y) => y.effectiveFrom !== from), x];
     try {
       const s = await calendarApi.putSettings(unitId, settings.version, {
-        officeHours: v.own ? upsert(settings.officeHours, oh) : null,
-        saturdayReception: v.own ? upsert(settings.saturdayReception, sat) : null,
+        // First own setting: start from the inherited versions so earlier dates keep their hours.
+        officeHours: v.own ? upsert(settings.officeHours ?? settings.effective.officeHours, oh) : null,
+        saturdayReception: v.own ? upsert(settings.saturdayReception ?? settings.effective.saturdayReception, sat) : null,
         dueTimeMode: v.own && v.dueTimeMode !== 'inherit' ? v.dueTimeMode : null,
         reason: v.reason.trim(),
       });
@@ -137,7 +138,7 @@ export function UnitSettingsCard() {
           <Typography.Paragraph>
             {settings.version > 0 ? t('cal.settingsOwn', { version: settings.version }) : t('cal.settingsInherited')}{' '}
             {t('cal.currentEffective', {
-              hours: effOh ? `${spans(effOh.intervals)} (${dmy(effOh.effectiveFrom)})` : t('common.none'),
+              hours: effOh ? `${spans(effOh.intervals)}${effOh.effectiveFrom > '1990' ? ` (${dmy(effOh.effectiveFrom)})` : ''}` : t('common.none'),
               saturday: effSat?.enabled ? spans(effSat.intervals) : t('cal.saturdayOff'),
               mode: t(`cal.dueMode.${eff.dueTimeMode}` as const),
             })}
