@@ -356,14 +356,15 @@ export async function searchProcedures(db: Db, f: SearchFilter): Promise<Procedu
   const needle = f.q.normalize('NFC');
   const analysed = await sql<{ qn: string; w: string | null; known: boolean; alts: string[] | null }>`
     WITH q AS (SELECT search_text(${needle}) AS qn),
-    words AS (SELECT DISTINCT w FROM q, regexp_split_to_table(q.qn, '[^a-z0-9]+') AS w WHERE w <> '')
-    SELECT q.qn, words.w,
-      (length(words.w) < 3 OR EXISTS (SELECT 1 FROM procedure_term t WHERE t.term LIKE words.w || '%')) AS known,
-      ARRAY(SELECT t.term FROM procedure_term t
-        WHERE length(t.term) BETWEEN length(words.w) - 2 AND length(words.w) + 2
-          AND levenshtein(t.term, words.w) <= CASE WHEN length(words.w) <= 4 THEN 1 ELSE 2 END
-        ORDER BY levenshtein(t.term, words.w), t.term LIMIT 5) AS alts
-    FROM q LEFT JOIN words ON true`.execute(db);
+    words AS (SELECT DISTINCT w FROM q, regexp_split_to_table(q.qn, '[^a-z0-9]+') AS w WHERE w <> ''),
+    k AS (SELECT w, (length(w) < 3 OR EXISTS (SELECT 1 FROM procedure_term t WHERE t.term LIKE w || '%')) AS known FROM words)
+    SELECT q.qn, k.w, k.known,
+      -- the Levenshtein scan over every term runs only for words that are no known word's prefix
+      CASE WHEN k.known THEN NULL ELSE ARRAY(SELECT t.term FROM procedure_term t
+        WHERE length(t.term) BETWEEN length(k.w) - 2 AND length(k.w) + 2
+          AND levenshtein(t.term, k.w) <= CASE WHEN length(k.w) <= 4 THEN 1 ELSE 2 END
+        ORDER BY levenshtein(t.term, k.w), t.term LIMIT 5) END AS alts
+    FROM q LEFT JOIN k ON true`.execute(db);
   const qn = analysed.rows[0]?.qn ?? '';
   const corrections = new Map<string, string>();
   let usable = 0;
