@@ -1,28 +1,58 @@
-// Catalog of administrative procedures: procedures and versions, internal processes, delegations,
-// simplification plans, import/export. Types mirror packages/domain/src/schemas/catalog.ts.
+// Catalog of administrative procedures, for the public portal (search, detail) and the admin pages:
+// procedures and versions, internal processes, delegations, simplification plans, import/export.
+// The wire types are the domain's own (packages/domain/src/catalog/types.ts, schemas/catalog.ts),
+// imported as types only, so no domain or zod code reaches the bundle.
+import type { ComplianceCostInput } from '@motcua/domain/catalog/complianceCost';
+import type {
+  DelegationKind,
+  DocumentKind,
+  ExcludedPeriodKind,
+  OnlineLevel,
+  ProcedureChannel,
+  ProcedureDocument,
+  ProcedureLevel,
+  ProcedureMethod,
+  SimplificationStatus,
+  SupplementClockMode,
+  TimeLimit,
+  TimeUnit,
+  UnitRule,
+} from '@motcua/domain/catalog/types';
+import type * as schemas from '@motcua/domain/schemas/catalog';
 import { ApiError, api, getCsrfToken } from './client';
-import type { IsoDate, Page, Problem, Role } from './types';
+import type { IsoDate, Page, Problem } from './types';
 
-export const PROCEDURE_LEVELS = ['PROVINCE', 'COMMUNE', 'MINISTRY', 'OTHER'] as const;
-export type ProcedureLevel = (typeof PROCEDURE_LEVELS)[number];
-export const CHANNELS = ['direct', 'online', 'postal'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const ONLINE_LEVELS = ['FULL', 'PARTIAL', 'NONE'] as const;
-export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
-export const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days', 'hours', 'months', 'same_day'] as const;
-export type TimeUnit = (typeof TIME_UNITS)[number];
-export const DOCUMENT_KINDS = ['ORIGINAL', 'COPY', 'CERTIFIED_COPY', 'PHOTOCOPY', 'ORIGINAL_AND_COPY'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const EXCLUDED_PERIODS = ['FINANCIAL_OBLIGATION', 'CITIZEN_SUPPLEMENT', 'FIELD_VERIFICATION', 'PUBLIC_POSTING', 'BOUNDARY_SIGNING'] as const;
-export type ExcludedPeriod = (typeof EXCLUDED_PERIODS)[number];
-export const SUPPLEMENT_MODES = ['PAUSE', 'RESTART'] as const;
-export type SupplementMode = (typeof SUPPLEMENT_MODES)[number];
-export const UNIT_RULES = ['RECEIVING_UNIT', 'RECEIVING_COMMUNE', 'COMPETENT_BODY', 'SERVICE_CENTRE'] as const;
-export type UnitRule = (typeof UNIT_RULES)[number];
-export const DELEGATION_KINDS = ['DELEGATION', 'DECENTRALISATION'] as const;
-export type DelegationKind = (typeof DELEGATION_KINDS)[number];
-export const PLAN_STATUSES = ['DRAFT', 'PROPOSED', 'APPROVED', 'REJECTED', 'IMPLEMENTED'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** What a schema parses to (zod's output type, without naming zod here). */
+type Out<S extends { parse(value: unknown): unknown }> = ReturnType<S['parse']>;
+
+export type { DelegationKind, DocumentKind, OnlineLevel, ProcedureDocument, ProcedureLevel, ProcedureMethod, TimeLimit, TimeUnit, UnitRule };
+export type Channel = ProcedureChannel;
+export type ExcludedPeriod = ExcludedPeriodKind;
+export type SupplementMode = SupplementClockMode;
+export type PlanStatus = SimplificationStatus;
+export type ComplianceCost = ComplianceCostInput;
+
+// Option lists for the forms and filters, in display order.
+export const PROCEDURE_LEVELS = ['PROVINCE', 'COMMUNE', 'MINISTRY', 'OTHER'] as const satisfies readonly ProcedureLevel[];
+export const CHANNELS = ['direct', 'online', 'postal'] as const satisfies readonly Channel[];
+export const ONLINE_LEVELS = ['FULL', 'PARTIAL', 'NONE'] as const satisfies readonly OnlineLevel[];
+/** Search filter: a level, or `UNKNOWN` for procedures whose level the source does not state. */
+export type OnlineLevelFilter = OnlineLevel | 'UNKNOWN';
+export const ONLINE_LEVEL_FILTERS: OnlineLevelFilter[] = [...ONLINE_LEVELS, 'UNKNOWN'];
+export const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days', 'hours', 'months', 'same_day'] as const satisfies readonly TimeUnit[];
+export const DOCUMENT_KINDS = ['ORIGINAL', 'COPY', 'CERTIFIED_COPY', 'PHOTOCOPY', 'ORIGINAL_AND_COPY'] as const satisfies readonly DocumentKind[];
+export const EXCLUDED_PERIODS = [
+  'FINANCIAL_OBLIGATION',
+  'CITIZEN_SUPPLEMENT',
+  'FIELD_VERIFICATION',
+  'PUBLIC_POSTING',
+  'BOUNDARY_SIGNING',
+] as const satisfies readonly ExcludedPeriod[];
+export const SUPPLEMENT_MODES = ['PAUSE', 'RESTART'] as const satisfies readonly SupplementMode[];
+export const UNIT_RULES = ['RECEIVING_UNIT', 'RECEIVING_COMMUNE', 'COMPETENT_BODY', 'SERVICE_CENTRE'] as const satisfies readonly UnitRule[];
+export const DELEGATION_KINDS = ['DELEGATION', 'DECENTRALISATION'] as const satisfies readonly DelegationKind[];
+export const PLAN_STATUSES = ['DRAFT', 'PROPOSED', 'APPROVED', 'REJECTED', 'IMPLEMENTED'] as const satisfies readonly PlanStatus[];
+/** Transitions the admin UI offers (a subset of the domain's simplificationTransitions: no way back to DRAFT). */
 export const PLAN_TRANSITIONS: Record<PlanStatus, PlanStatus[]> = {
   DRAFT: ['PROPOSED'],
   PROPOSED: ['APPROVED', 'REJECTED'],
@@ -31,202 +61,33 @@ export const PLAN_TRANSITIONS: Record<PlanStatus, PlanStatus[]> = {
   IMPLEMENTED: [],
 };
 
-export interface TimeLimit {
-  value: number;
-  unit: TimeUnit;
-}
-export interface ProcedureMethod {
-  channel: Channel;
-  time: TimeLimit | null;
-  timeText: string | null;
-  feeVnd: number | null;
-  feeNote: string | null;
-  feeText: string | null;
-  description: string | null;
-}
-export interface ProcedureDocument {
-  name: string;
-  kind: DocumentKind | null;
-  originals: number | null;
-  copies: number | null;
-  quantityText: string | null;
-  forms: string[];
-  group: string | null;
-}
-export interface ProcedureContent {
-  name: string;
-  field: string;
-  levels: ProcedureLevel[];
-  levelText: string | null;
-  agency: string | null;
-  competentAuthority: string | null;
-  subjects: string | null;
-  methods: ProcedureMethod[];
-  processingTimeText: string | null;
-  feeText: string | null;
-  documents: ProcedureDocument[];
-  documentNotes: string[];
-  conditions: string | null;
-  resultType: string | null;
-  resultCodes: string[];
-  legalBasis: string[];
-  procedureType: string | null;
-  onlineLevel: OnlineLevel | null;
-  fullOnlineEligible: boolean | null;
-  cutoffTime: string | null;
-  supplementClockMode: SupplementMode;
-  excludedPeriods: ExcludedPeriod[];
-}
-export interface VersionFields {
-  effectiveFrom: IsoDate;
-  effectiveTo?: IsoDate | null;
-  publicationDecisionNo: string | null;
-  publicationDecisionDate?: IsoDate | null;
-  unitIds: string[];
-}
-export type ProcedureVersionInput = ProcedureContent & VersionFields;
+export type ProcedureVersionInput = schemas.ProcedureVersionInput;
 
-export interface ProcedureSummary {
-  id: string;
-  code: string;
-  name: string;
-  field: string;
-  levels: ProcedureLevel[];
-  onlineLevel: OnlineLevel | null;
-  version: number;
-}
-export interface ProcedureVersionInfo {
-  seq: number;
-  effectiveFrom: IsoDate;
-  effectiveTo: IsoDate | null;
-  publicationDecisionNo: string | null;
-  publicationDecisionDate: IsoDate | null;
-  superseded: boolean;
-  createdAt: string;
-  unitCount: number;
-}
-export interface UnitBrief {
-  id: string;
-  code: string;
-  name: string;
-}
-export interface Delegation {
-  id: string;
-  procedureCode: string;
-  unitId: string;
-  fromUnitId: string | null;
-  kind: DelegationKind;
-  decisionNo: string;
-  decisionDate: IsoDate;
-  effectiveFrom: IsoDate;
-  effectiveTo: IsoDate | null;
-  scope: string | null;
-  version: number;
-}
-export interface ProcedureDetail extends ProcedureContent {
-  id: string;
-  code: string;
-  version: number;
-  channels: Channel[];
-  currentVersion: ProcedureVersionInfo;
-  units: UnitBrief[];
-  delegations: Delegation[];
-  parseWarnings: string[];
-}
+export type ProcedureSummary = Out<typeof schemas.procedureSummary>;
+export type ProcedureVersionInfo = Out<typeof schemas.procedureVersionInfo>;
+export type Delegation = Out<typeof schemas.delegation>;
+/** `provenance` is sent by the server but not used by the web app. */
+export type ProcedureDetail = Omit<Out<typeof schemas.procedureDetail>, 'provenance'>;
 
 export interface ProcedureListParams {
   q?: string;
   field?: string;
   level?: ProcedureLevel;
   unitId?: string;
-  onlineLevel?: OnlineLevel | 'UNKNOWN';
+  onlineLevel?: OnlineLevelFilter;
   limit?: number;
   cursor?: string | null;
 }
 
-export interface ImportRecordReport {
-  code: string;
-  status: 'NEW' | 'CHANGED' | 'UNCHANGED' | 'INVALID';
-  warnings: string[];
-  errors: { field: string; message: string }[];
-}
-export interface ImportReport {
-  dryRun: boolean;
-  total: number;
-  valid: number;
-  invalid: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  records: ImportRecordReport[];
-}
+export type ImportRecordReport = Out<typeof schemas.importRecordReport>;
+export type ImportReport = Out<typeof schemas.importReport>;
 
-export interface ProcessStep {
-  name: string;
-  role: Role;
-  unitId: string | null;
-  unitRule: UnitRule | null;
-  hours: number;
-  output: string | null;
-  allowSendBack: boolean;
-}
-export interface InternalProcess {
-  id: string;
-  procedureCode: string;
-  procedureVersionSeq: number;
-  unitId: string;
-  seq: number;
-  status: 'DRAFT' | 'APPROVED' | 'SUPERSEDED';
-  channel: Channel;
-  steps: ProcessStep[];
-  totalHours: number;
-  legalHours: number | null;
-  approvalDecisionNo: string | null;
-  approvedAt: IsoDate | null;
-  effectiveFrom: IsoDate | null;
-  version: number;
-}
-export interface MissingProcessReport {
-  unitId: string;
-  asOf: IsoDate;
-  total: number;
-  items: { code: string; name: string; field: string; reason: 'IN_FORCE' | 'DELEGATED'; hasDraft: boolean }[];
-}
+export type InternalProcess = Out<typeof schemas.internalProcess>;
+export type ProcessStep = InternalProcess['steps'][number];
+export type MissingProcessReport = Out<typeof schemas.missingProcessReport>;
 
-export interface ComplianceCost {
-  hours: number;
-  incomePerHour: number;
-  serviceFees: number;
-  fees: number;
-  otherCosts: number;
-  timesPerYear: number;
-  subjectsPerYear: number;
-}
-export interface PlanSide {
-  steps?: number | null;
-  hours?: number | null;
-  documents?: number | null;
-  feeVnd?: number | null;
-  cost: ComplianceCost;
-}
-export interface SimplificationPlan {
-  id: string;
-  unitId: string;
-  procedureCode: string;
-  internalProcessId: string | null;
-  title: string;
-  before: PlanSide;
-  after: PlanSide;
-  annualCostBefore: number;
-  annualCostAfter: number;
-  saving: number;
-  reductionRate: number | null;
-  status: PlanStatus;
-  decisionNo: string | null;
-  decisionDate: IsoDate | null;
-  note: string | null;
-  version: number;
-}
+export type PlanSide = Out<typeof schemas.simplificationSide>;
+export type SimplificationPlan = Out<typeof schemas.simplificationPlan>;
 export interface PlanInput {
   unitId: string;
   procedureCode: string;
@@ -236,17 +97,7 @@ export interface PlanInput {
   after: PlanSide;
   note?: string | null;
 }
-export interface SimplificationSummary {
-  unitId: string;
-  from: IsoDate;
-  to: IsoDate;
-  internalProcesses: { total: number; cut: number; cutPct: number | null };
-  steps: { before: number; after: number; cutPct: number | null };
-  hours: { before: number; after: number; cutPct: number | null };
-  complianceCost: { annualCostBefore: number; annualCostAfter: number; saving: number; reductionRate: number | null };
-  plans: Record<string, number>;
-  text: string;
-}
+export type SimplificationSummary = Out<typeof schemas.simplificationSummary>;
 
 const enc = encodeURIComponent;
 const ifMatch = (v: number) => ({ 'if-match': `"${v}"` });
@@ -283,8 +134,9 @@ function upload<T>(path: string, file: File, onProgress?: (fraction: number) => 
 
 export const catalogApi = {
   list: (p: ProcedureListParams, signal?: AbortSignal) => api.get<Page<ProcedureSummary>>('/procedures', { ...p }, signal),
-  fields: () => api.get<{ items: { field: string; count: number }[] }>('/procedures/fields'),
-  get: (code: string, asOf?: IsoDate) => api.get<ProcedureDetail>(`/procedures/${enc(code)}`, { asOf }),
+  fields: (level?: ProcedureLevel, signal?: AbortSignal) =>
+    api.get<{ items: { field: string; count: number }[] }>('/procedures/fields', { level }, signal),
+  get: (code: string, asOf?: IsoDate, signal?: AbortSignal) => api.get<ProcedureDetail>(`/procedures/${enc(code)}`, { asOf }, signal),
   versions: (code: string) => api.get<{ code: string; version: number; items: ProcedureVersionInfo[] }>(`/procedures/${enc(code)}/versions`),
   addVersion: (code: string, version: number, body: ProcedureVersionInput) =>
     api.postWith<ProcedureDetail>(`/procedures/${enc(code)}/versions`, body, { headers: ifMatch(version) }),

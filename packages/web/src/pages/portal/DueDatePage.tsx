@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { calendarApi, DUE_UNITS, type DueResult, type DueUnit } from '../../api/calendar';
-import { proceduresApi, type ProcedureDetail } from '../../api/procedures';
+import { catalogApi, type ProcedureDetail } from '../../api/catalog';
 import { problemMessage } from '../../api/problem';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
@@ -47,7 +47,7 @@ export default function DueDatePage() {
   useEffect(() => {
     if (!code) return;
     const ac = new AbortController();
-    proceduresApi.get(code, ac.signal).then(
+    catalogApi.get(code, undefined, ac.signal).then(
       (p) => {
         setProcedure(p);
         const time = procedureDueTime(p);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Result, Space } from 'antd';
-import { proceduresApi } from '../../api/procedures';
+import { catalogApi } from '../../api/catalog';
 import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 
@@ -13,7 +13,7 @@ export default function OnlineSubmitPage() {
   usePageTitle(t('submit.title'));
   useEffect(() => {
     const ac = new AbortController();
-    proceduresApi.get(code, ac.signal).then((p) => setName(p.name), () => undefined);
+    catalogApi.get(code, undefined, ac.signal).then((p) => setName(p.name), () => undefined);
     return () => ac.abort();
   }, [code]);
   return (

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { ProcedureMethod } from '../../api/procedures';
+import type { ProcedureMethod } from '../../api/catalog';
 import { formatNumber } from '../../format';
 import { useT, type Translate } from '../../i18n';
 

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client';
-import { proceduresApi, type ProcedureDetail } from '../../api/procedures';
+import { catalogApi, type ProcedureDetail } from '../../api/catalog';
 import { FullPageSpin, LoadError } from '../../auth/guards';
 import { formatDate, formatNumber } from '../../format';
 import { useT } from '../../i18n';
@@ -30,7 +30,7 @@ export default function ProcedurePage() {
   useEffect(() => {
     const ac = new AbortController();
     setError(null);
-    proceduresApi.get(code, ac.signal).then(setP, (e) => {
+    catalogApi.get(code, undefined, ac.signal).then(setP, (e) => {
       if (!(e instanceof DOMException && e.name === 'AbortError')) setError(e);
     });
     return () => ac.abort();

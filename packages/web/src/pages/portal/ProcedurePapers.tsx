@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { ProcedureDocument } from '../../api/procedures';
+import type { ProcedureDocument } from '../../api/catalog';
 import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
 

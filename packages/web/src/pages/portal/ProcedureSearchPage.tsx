@@ -5,11 +5,11 @@ import type { Page } from '../../api/types';
 import {
   ONLINE_LEVEL_FILTERS,
   PROCEDURE_LEVELS,
-  proceduresApi,
+  catalogApi,
   type OnlineLevelFilter,
   type ProcedureLevel,
   type ProcedureSummary,
-} from '../../api/procedures';
+} from '../../api/catalog';
 import { LoadError } from '../../auth/guards';
 import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
@@ -44,7 +44,7 @@ export default function ProcedureSearchPage() {
 
   useEffect(() => {
     const ac = new AbortController();
-    proceduresApi.fields(level, ac.signal).then((r) => setFields(r.items), () => undefined);
+    catalogApi.fields(level, ac.signal).then((r) => setFields(r.items), () => undefined);
     return () => ac.abort();
   }, [level]);
 
@@ -53,7 +53,7 @@ export default function ProcedureSearchPage() {
     setLoading(true);
     setError(null);
     try {
-      const page: Page<ProcedureSummary> = await proceduresApi.search({ ...query, cursor }, signal);
+      const page: Page<ProcedureSummary> = await catalogApi.list({ ...query, cursor }, signal);
       setItems((old) => (cursor ? [...old, ...page.items] : page.items));
       setNext(page.nextCursor);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { DUE_UNITS, type DueUnit } from '../../api/calendar';
-import type { ProcedureDetail, ProcedureMethod } from '../../api/procedures';
+import type { ProcedureDetail, ProcedureMethod } from '../../api/catalog';
 
 /** The procedure's time limit usable by the due-date tool (counter channel first), if its unit is known. */
 export function procedureDueTime(p: ProcedureDetail): { amount: number; unit: DueUnit } | null {
