@@ -133,6 +133,17 @@ function upload<T>(path: string, file: File, onProgress?: (fraction: number) => 
 }
 
 export const catalogApi = {
+  /** The minimum of a new procedure; the server fills every other field with its documented default. */
+  create: (body: {
+    code: string;
+    name: string;
+    field: string;
+    levels: ProcedureLevel[];
+    methods: ProcedureMethod[];
+    documents: ProcedureDocument[];
+    effectiveFrom: string;
+    publicationDecisionNo: string | null;
+  }) => api.post<ProcedureDetail>('/procedures', body),
   list: (p: ProcedureListParams, signal?: AbortSignal) => api.get<Page<ProcedureSummary>>('/procedures', { ...p }, signal),
   fields: (level?: ProcedureLevel, signal?: AbortSignal) =>
     api.get<{ items: { field: string; count: number }[] }>('/procedures/fields', { level }, signal),

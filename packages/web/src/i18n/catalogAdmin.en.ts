@@ -334,4 +334,9 @@ export const catalogAdminEn: Record<keyof typeof catalogAdminVi, string> = {
   'import.toList': 'Go to the procedure list',
   'import.chooseFirst': 'Please choose a file.',
   'import.dryRunNote': 'This is a check only; nothing has been written yet.',
+  'proc.create': 'Add procedure',
+  'proc.createTitle': 'Add an administrative procedure',
+  'proc.createHelp': 'Enter the main facts; papers, fees and other channels are added on the procedure page afterwards.',
+  'proc.counterTime': 'Processing time (at the counter)',
+  'proc.created': 'Procedure {code} added.',
 };

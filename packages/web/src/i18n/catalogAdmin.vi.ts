@@ -333,4 +333,9 @@ export const catalogAdminVi = {
   'import.toList': 'Xem danh sách thủ tục',
   'import.chooseFirst': 'Vui lòng chọn tệp.',
   'import.dryRunNote': 'Đây là kết quả kiểm tra, chưa có dữ liệu nào được ghi.',
+  'proc.create': 'Thêm thủ tục',
+  'proc.createTitle': 'Thêm thủ tục hành chính',
+  'proc.createHelp': 'Nhập thông tin chính; giấy tờ, lệ phí và các kênh khác bổ sung trong trang thủ tục sau khi tạo.',
+  'proc.counterTime': 'Thời hạn giải quyết (nộp trực tiếp)',
+  'proc.created': 'Đã thêm thủ tục {code}.',
 } as const;

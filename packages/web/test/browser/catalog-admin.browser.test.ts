@@ -160,6 +160,33 @@ describe('catalog admin', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     await page.context().close();
   });
 
+  test('create a procedure from the list: an invalid code is refused on its field, a valid one opens the editor', { timeout: 120_000 }, async () => {
+    const page = await newPage(browser);
+    page.setDefaultTimeout(30_000);
+    await login(page, 'admin');
+    await page.goto(url('/quan-tri/thu-tuc'));
+    await page.getByRole('button', { name: 'Thêm thủ tục' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm thủ tục hành chính' });
+    await dialog.waitFor();
+    await settle(page);
+    await dialog.getByLabel('Mã thủ tục').fill('1.2345');
+    await dialog.getByLabel('Tên thủ tục').fill('Thủ tục thử nghiệm tạo mới');
+    await dialog.getByLabel('Lĩnh vực').fill('Thử nghiệm giao diện');
+    await dialog.getByLabel('Thời hạn giải quyết (nộp trực tiếp)').fill('3');
+    await assertAccessible(page, 'create procedure dialog');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    // the server's per-field error lands on the code field; nothing was created
+    await dialog.locator('.ant-form-item-has-error', { hasText: 'Mã thủ tục' }).waitFor();
+    const created = `9.${base + 2}`;
+    await dialog.getByLabel('Mã thủ tục').fill(created);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL((u) => u.pathname === `/quan-tri/thu-tuc/${created}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(created.replace('.', '\\.')) }).waitFor();
+    await screenshot(page, `${PREFIX}-created`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('simplification plans page (reform officer): list, summary, accessible', { timeout: 120_000 }, async () => {
     const page = await newPage(browser);
     page.setDefaultTimeout(30_000);

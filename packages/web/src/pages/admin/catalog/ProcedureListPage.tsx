@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, LeftOutlined, RightOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { ColumnsType } from 'antd/es/table';
 import { useT } from '../../../i18n';
@@ -20,6 +20,7 @@ import {
 } from '../../../api/catalog';
 import { methodsTimeLabel } from './labels';
 import { useProcedureDetails } from './useProcedureDetails';
+import { CreateProcedureModal } from './CreateProcedureModal';
 
 const PAGE_SIZE = 20;
 
@@ -43,6 +44,7 @@ export default function ProcedureListPage() {
   const [fields, setFields] = useState<{ field: string; count: number }[]>([]);
   const [missing, setMissing] = useState<MissingProcessReport | null>(null);
   const statusUnitId = unitId ?? workingUnit?.id ?? null;
+  const [creating, setCreating] = useState(false);
 
   const setParam = (k: string, v: string | null | undefined) => {
     const next = new URLSearchParams(params);
@@ -144,6 +146,14 @@ export default function ProcedureListPage() {
         <Link to="/quan-tri/thu-tuc/chua-co-quy-trinh">
           <Button icon={<WarningOutlined aria-hidden />}>{t('proc.missingReport')}</Button>
         </Link>
+        <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+          {t('proc.create')}
+        </Button>
+        <CreateProcedureModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(code) => navigate(`/quan-tri/thu-tuc/${encodeURIComponent(code)}`)}
+        />
         <Button type="primary" icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/quan-tri/thu-tuc/nhap')}>
           {t('proc.import')}
         </Button>
