@@ -56,7 +56,8 @@ function makeQueries(unitIds: string[], n: number): string[] {
     const t = new Date(from + Math.floor((rand() * (to - from)) / 60_000) * 60_000 + 7 * 3_600_000);
     const start = `${t.toISOString().slice(0, 19)}%2B07:00`;
     const unit = units[Math.floor(rand() * units.length)]!;
-    const amount = unit === 'working_hours' ? 1 + Math.floor(rand() * 40) : unit === 'same_day' ? 0 : 1 + Math.floor(rand() * 30);
+    const amount =
+      unit === 'working_hours' ? 1 + Math.floor(rand() * 40) : unit === 'same_day' ? 0 : 1 + Math.floor(rand() * 30);
     let q = `start=${start}&amount=${amount}&unit=${unit}`;
     if (rand() < 0.5) q += '&mode=end_of_day';
     if (rand() < 0.3) q += '&cutoff=15:00';
@@ -83,7 +84,14 @@ try {
   const port = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', JOBS_WORKER: 'false' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      JOBS_WORKER: 'false',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -97,7 +105,9 @@ try {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const unitIds = (await admin(dbUrl, "SELECT id FROM unit WHERE valid_to IS NULL ORDER BY code LIMIT 20")).map((r) => r.id as string);
+  const unitIds = (await admin(dbUrl, 'SELECT id FROM unit WHERE valid_to IS NULL ORDER BY code LIMIT 20')).map(
+    (r) => r.id as string,
+  );
   const queries = makeQueries(unitIds, 8192);
 
   // Warm-up: builds the calendars of the units and JIT-compiles both sides.
@@ -126,10 +136,16 @@ try {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   const rps = (latencies.length / elapsed) * 1000;
   const cpu = os.cpus();
-  console.log(`GET /api/v1/calendar/due — ${latencies.length} requests in ${(elapsed / 1000).toFixed(1)} s, concurrency ${CONCURRENCY}, errors ${errors}`);
+  console.log(
+    `GET /api/v1/calendar/due — ${latencies.length} requests in ${(elapsed / 1000).toFixed(1)} s, concurrency ${CONCURRENCY}, errors ${errors}`,
+  );
   console.log(`requests/s ${rps.toFixed(0)}`);
-  console.log(`latency ms: p50 ${pct(50).toFixed(2)}  p95 ${pct(95).toFixed(2)}  p99 ${pct(99).toFixed(2)}  max ${latencies.at(-1)!.toFixed(2)}`);
-  console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `latency ms: p50 ${pct(50).toFixed(2)}  p95 ${pct(95).toFixed(2)}  p99 ${pct(99).toFixed(2)}  max ${latencies.at(-1)!.toFixed(2)}`,
+  );
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   console.log(`database: ${embedded ? 'embedded PostgreSQL' : 'BENCH_DATABASE_URL'}`);
 } finally {
   if (child && child.exitCode === null) {

@@ -34,7 +34,7 @@ const starts = new Float64Array(N);
 const days = new Int32Array(N);
 const hours = new Float64Array(N);
 for (let i = 0; i < N; i++) {
-  starts[i] = FROM + Math.floor(rand() * (TO - FROM) / 60_000) * 60_000;
+  starts[i] = FROM + Math.floor((rand() * (TO - FROM)) / 60_000) * 60_000;
   days[i] = 1 + Math.floor(rand() * 30);
   hours[i] = (1 + Math.floor(rand() * 80)) * HOUR_MS;
 }
@@ -57,7 +57,11 @@ function round(fn: (i: number) => number, ms: number): number {
 }
 
 const cases: Case[] = [
-  { label: 'fast  working days  (SAME_TIME)', fn: (i) => addWorkingDaysMs(cal, starts[i]!, days[i]!, 'SAME_TIME'), best: 0 },
+  {
+    label: 'fast  working days  (SAME_TIME)',
+    fn: (i) => addWorkingDaysMs(cal, starts[i]!, days[i]!, 'SAME_TIME'),
+    best: 0,
+  },
   {
     label: 'fast  working days  (END_OF_DAY, cut-off 15:00)',
     fn: (i) => addWorkingDaysMs(cal, starts[i]!, days[i]!, 'END_OF_DAY', 15 * HOUR_MS),
@@ -69,7 +73,11 @@ const cases: Case[] = [
     fn: (i) => computeDue(cal, starts[i]!, { value: days[i]!, unit: 'WORKING_DAYS' }).dueAt,
     best: 0,
   },
-  { label: 'naive working days  (SAME_TIME)', fn: (i) => naiveDueForWorkingDays(naive, starts[i]!, days[i]!, 'SAME_TIME'), best: 0 },
+  {
+    label: 'naive working days  (SAME_TIME)',
+    fn: (i) => naiveDueForWorkingDays(naive, starts[i]!, days[i]!, 'SAME_TIME'),
+    best: 0,
+  },
   { label: 'naive working hours', fn: (i) => naiveAddWorkingTime(naive, starts[i]!, hours[i]!), best: 0 },
 ];
 
@@ -82,7 +90,8 @@ for (let r = 0; r < ROUNDS; r++) for (const c of cases) c.best = Math.max(c.best
 
 console.log(`calendar build (1990–2100, default unit, cold): ${buildMs.toFixed(1)} ms`);
 console.log(`inputs: ${N} random starts 2024–2027, 1–30 working days / 1–80 working hours; best of ${ROUNDS} rounds`);
-for (const c of cases) console.log(`${c.label.padEnd(48)} ${Math.round(c.best).toLocaleString('en-US').padStart(12)} /s`);
+for (const c of cases)
+  console.log(`${c.label.padEnd(48)} ${Math.round(c.best).toLocaleString('en-US').padStart(12)} /s`);
 const [fd, , fh, , nd, nh] = cases.map((c) => c.best) as [number, number, number, number, number, number];
 console.log(`ratio working days  fast/naive: ${(fd / nd).toFixed(1)}×`);
 console.log(`ratio working hours fast/naive: ${(fh / nh).toFixed(1)}×`);

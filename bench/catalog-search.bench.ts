@@ -49,19 +49,39 @@ try {
 
   // 3,500 variants of the real records: new codes 9.xxxxxx, a qualifier appended to the name.
   const real = JSON.parse(fs.readFileSync(proceduresFile, 'utf8')) as Record<string, unknown>[];
-  const qualifiers = ['(cấp lại)', '(điều chỉnh)', 'đối với tổ chức', 'đối với cá nhân', 'trong khu công nghiệp', 'có yếu tố nước ngoài', '(gia hạn)'];
+  const qualifiers = [
+    '(cấp lại)',
+    '(điều chỉnh)',
+    'đối với tổ chức',
+    'đối với cá nhân',
+    'trong khu công nghiệp',
+    'có yếu tố nước ngoài',
+    '(gia hạn)',
+  ];
   const variants = Array.from({ length: 3500 }, (_, i) => {
     const r = real[i % real.length]!;
-    return { ...r, code: `9.${String(100000 + i).padStart(6, '0')}`, name: `${r.name as string} ${pick(qualifiers)}`, parse_warnings: [] };
+    return {
+      ...r,
+      code: `9.${String(100000 + i).padStart(6, '0')}`,
+      name: `${r.name as string} ${pick(qualifiers)}`,
+      parse_warnings: [],
+    };
   });
   t0 = performance.now();
   await h.db.transaction().execute((trx) =>
-    importRecords(trx, variants, { dryRun: false, effectiveFrom: '2025-07-01', actor: { userId: null, name: 'bench' }, auditEach: false }),
+    importRecords(trx, variants, {
+      dryRun: false,
+      effectiveFrom: '2025-07-01',
+      actor: { userId: null, name: 'bench' },
+      auditEach: false,
+    }),
   );
   const importMs = performance.now() - t0;
   const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM procedure`.execute(h.db);
   await sql`ANALYZE`.execute(h.db);
-  const unit = await sql<{ id: string }>`SELECT id FROM unit WHERE name = 'Xã Mê Linh' AND valid_to IS NULL`.execute(h.db);
+  const unit = await sql<{ id: string }>`SELECT id FROM unit WHERE name = 'Xã Mê Linh' AND valid_to IS NULL`.execute(
+    h.db,
+  );
 
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const jobs = lazyJobs(url, h.db, { worker: false, processName: 'bench', logger: pino({ level: 'silent' }) });
@@ -72,25 +92,50 @@ try {
 
   // Varied queries: exact names, prefixes, accent-free words, typos, codes, filters.
   const names = real.map((r) => r.name as string);
-  const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const strip = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D');
   const typo = (s: string) => {
     const i = 1 + Math.floor(rand() * (s.length - 2));
     return s.slice(0, i) + s.slice(i + 1);
   };
-  const words = (s: string, n: number) => s.split(/\s+/).slice(1, 1 + n).join(' ');
+  const words = (s: string, n: number) =>
+    s
+      .split(/\s+/)
+      .slice(1, 1 + n)
+      .join(' ');
   const queries: string[] = [];
   for (let i = 0; i < 400; i++) {
     const n = pick(names);
     const kind = i % 8;
     const q =
-      kind === 0 ? n.slice(0, 150)
-      : kind === 1 ? strip(words(n, 4))
-      : kind === 2 ? typo(strip(words(n, 4)))
-      : kind === 3 ? (real[Math.floor(rand() * real.length)]!.code as string)
-      : kind === 4 ? pick(['khai sinh', 'dang ky ket hon', 'giay phep xay dung', 'dat dai', 'chung thuc', 'ho kinh doanh', 'dang ky khai snh', 'cap lai'])
-      : kind === 5 ? strip(words(n, 2))
-      : kind === 6 ? words(n, 3)
-      : typo(words(n, 5));
+      kind === 0
+        ? n.slice(0, 150)
+        : kind === 1
+          ? strip(words(n, 4))
+          : kind === 2
+            ? typo(strip(words(n, 4)))
+            : kind === 3
+              ? (real[Math.floor(rand() * real.length)]!.code as string)
+              : kind === 4
+                ? pick([
+                    'khai sinh',
+                    'dang ky ket hon',
+                    'giay phep xay dung',
+                    'dat dai',
+                    'chung thuc',
+                    'ho kinh doanh',
+                    'dang ky khai snh',
+                    'cap lai',
+                  ])
+                : kind === 5
+                  ? strip(words(n, 2))
+                  : kind === 6
+                    ? words(n, 3)
+                    : typo(words(n, 5));
     let qs = `q=${encodeURIComponent(q)}`;
     if (i % 5 === 0) qs += '&level=COMMUNE';
     if (i % 7 === 0) qs += `&unitId=${unit.rows[0]!.id}`;
@@ -110,8 +155,12 @@ try {
   }
   times.sort((a, b) => a - b);
   const p = (x: number) => times[Math.min(times.length - 1, Math.floor((x / 100) * times.length))]!.toFixed(2);
-  console.log(`procedures: ${count.rows[0]!.n}; demo seed (units + 1,500 procedures + processes) ${seedMs.toFixed(0)} ms; import of 3,500 variants ${importMs.toFixed(0)} ms`);
-  console.log(`search over HTTP, ${times.length} requests: p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${times.at(-1)!.toFixed(2)} ms`);
+  console.log(
+    `procedures: ${count.rows[0]!.n}; demo seed (units + 1,500 procedures + processes) ${seedMs.toFixed(0)} ms; import of 3,500 variants ${importMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `search over HTTP, ${times.length} requests: p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${times.at(-1)!.toFixed(2)} ms`,
+  );
   await app.close();
   await jobs.stop();
   await h.close();

@@ -42,7 +42,9 @@ async function run(label: string) {
   process.kill(nodePid, 'SIGINT');
   await new Promise((r) => child.once('exit', r));
   const maxRss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
-  console.log(`${label.padEnd(5)} ready in ${ready.toFixed(2)} s; idle RSS of the Node process ${idleRss.toFixed(0)} MB; max RSS (time -v) ${maxRss.toFixed(0)} MB`);
+  console.log(
+    `${label.padEnd(5)} ready in ${ready.toFixed(2)} s; idle RSS of the Node process ${idleRss.toFixed(0)} MB; max RSS (time -v) ${maxRss.toFixed(0)} MB`,
+  );
 }
 
 try {

@@ -14,7 +14,9 @@ function newest(...paths) {
     if (!fs.existsSync(p)) continue;
     const stat = fs.statSync(p);
     if (!stat.isDirectory()) latest = Math.max(latest, stat.mtimeMs);
-    else for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && e !== 'dist') latest = Math.max(latest, newest(path.join(p, e)));
+    else
+      for (const e of fs.readdirSync(p))
+        if (e !== 'node_modules' && e !== 'dist') latest = Math.max(latest, newest(path.join(p, e)));
   }
   return latest;
 }
@@ -22,9 +24,16 @@ const builtAt = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
 const domain = path.join(root, 'packages/domain/src');
 
 const web = path.join(root, 'packages/web');
-if (builtAt(path.join(web, 'dist/index.html')) < newest(path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), domain)) {
+if (
+  builtAt(path.join(web, 'dist/index.html')) <
+  newest(path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), domain)
+) {
   say('Đang biên dịch giao diện web (vite build)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: web, stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -45,7 +54,9 @@ if (builtAt(bundle) < newest(path.join(server, 'src'), domain)) {
       {
         name: 'external-deps',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@motcua/') ? undefined : { path: args.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@motcua/') ? undefined : { path: args.path, external: true },
+          );
         },
       },
     ],

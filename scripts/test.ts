@@ -77,7 +77,13 @@ async function startServer(serverUrl: string, env: NodeJS.ProcessEnv) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: projectRoot,
-    env: { ...env, DATABASE_URL: withDatabase(serverUrl, name), PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    env: {
+      ...env,
+      DATABASE_URL: withDatabase(serverUrl, name),
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

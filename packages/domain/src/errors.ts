@@ -18,7 +18,10 @@ export const errorMessages = {
     vi: 'Tài khoản mẫu bị vô hiệu hóa trong môi trường vận hành.',
     en: 'Demo accounts are disabled in production.',
   },
-  CSRF_TOKEN_INVALID: { vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.', en: 'Missing or invalid CSRF token.' },
+  CSRF_TOKEN_INVALID: {
+    vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.',
+    en: 'Missing or invalid CSRF token.',
+  },
   FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   RATE_LIMITED: { vi: 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests.' },
   PRECONDITION_REQUIRED: {
@@ -42,19 +45,28 @@ export const errorMessages = {
     en: 'The parent unit does not exist or is not valid over the unit period.',
   },
   UNIT_CYCLE: { vi: 'Không thể đặt đơn vị làm cấp dưới của chính nó.', en: 'A unit cannot be its own ancestor.' },
-  UNIT_VALIDITY_INVALID: { vi: 'Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực.', en: 'validTo must not precede validFrom.' },
+  UNIT_VALIDITY_INVALID: {
+    vi: 'Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực.',
+    en: 'validTo must not precede validFrom.',
+  },
   UNIT_REORGANISATION_INVALID: {
     vi: 'Phương án sắp xếp đơn vị không hợp lệ.',
     en: 'The reorganisation is invalid.',
   },
   USERNAME_TAKEN: { vi: 'Tên đăng nhập đã được sử dụng.', en: 'This username is taken.' },
-  GRANT_DUPLICATE: { vi: 'Người dùng đã có vai trò này tại đơn vị này.', en: 'The user already has this role on this unit.' },
+  GRANT_DUPLICATE: {
+    vi: 'Người dùng đã có vai trò này tại đơn vị này.',
+    en: 'The user already has this role on this unit.',
+  },
   AUDIT_CHAIN_BROKEN: { vi: 'Chuỗi nhật ký kiểm tra bị sai lệch.', en: 'The audit chain is broken.' },
   CALENDAR_INVALID_INPUT: {
     vi: 'Dữ liệu lịch làm việc hoặc thời hạn không hợp lệ.',
     en: 'Invalid working-calendar or deadline input.',
   },
-  CATALOG_PROCEDURE_CODE_TAKEN: { vi: 'Mã thủ tục hành chính này đã có trong danh mục.', en: 'This procedure code is already in the catalogue.' },
+  CATALOG_PROCEDURE_CODE_TAKEN: {
+    vi: 'Mã thủ tục hành chính này đã có trong danh mục.',
+    en: 'This procedure code is already in the catalogue.',
+  },
   CATALOG_VERSION_INVALID: {
     vi: 'Phiên bản thủ tục không hợp lệ (ngày hiệu lực trùng hoặc sớm hơn phiên bản hiện hành).',
     en: 'Invalid procedure version (effective date overlaps or precedes the current version).',
@@ -63,7 +75,10 @@ export const errorMessages = {
     vi: 'Tổng thời gian các bước của quy trình nội bộ vượt thời hạn giải quyết theo quy định.',
     en: 'The step budgets of the internal process exceed the legal time limit.',
   },
-  CATALOG_PROCESS_NOT_EDITABLE: { vi: 'Chỉ sửa hoặc phê duyệt được quy trình nội bộ ở trạng thái dự thảo.', en: 'Only a draft internal process can be edited or approved.' },
+  CATALOG_PROCESS_NOT_EDITABLE: {
+    vi: 'Chỉ sửa hoặc phê duyệt được quy trình nội bộ ở trạng thái dự thảo.',
+    en: 'Only a draft internal process can be edited or approved.',
+  },
   CATALOG_IMPORT_INVALID: {
     vi: 'Tệp nhập có bản ghi không hợp lệ; không bản ghi nào được ghi. Xem báo cáo từng bản ghi.',
     en: 'The import has invalid records; nothing was written. See the per-record report.',
@@ -72,7 +87,10 @@ export const errorMessages = {
     vi: 'Không đọc được tệp nhập (JSON, CSV hoặc XLSX không hợp lệ hoặc sai dòng tiêu đề).',
     en: 'The import file cannot be read (invalid JSON, CSV or XLSX, or a wrong header row).',
   },
-  SIMPLIFICATION_TRANSITION_INVALID: { vi: 'Không thể chuyển phương án đơn giản hóa sang trạng thái này.', en: 'This simplification plan transition is not allowed.' },
+  SIMPLIFICATION_TRANSITION_INVALID: {
+    vi: 'Không thể chuyển phương án đơn giản hóa sang trạng thái này.',
+    en: 'This simplification plan transition is not allowed.',
+  },
   INTERNAL_ERROR: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

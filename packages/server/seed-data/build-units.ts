@@ -21,14 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 export type UnitType =
-  | 'PROVINCE'
-  | 'DISTRICT'
-  | 'WARD'
-  | 'COMMUNE'
-  | 'TOWNSHIP'
-  | 'DEPARTMENT'
-  | 'SERVICE_CENTRE'
-  | 'SERVICE_POINT';
+  'PROVINCE' | 'DISTRICT' | 'WARD' | 'COMMUNE' | 'TOWNSHIP' | 'DEPARTMENT' | 'SERVICE_CENTRE' | 'SERVICE_POINT';
 
 export interface Unit {
   key: string;
@@ -245,18 +238,126 @@ const SINCE_2008 = `Cơ quan chuyên môn thuộc UBND thành phố; trong dữ 
 const ENDED_2025 = `${SINCE_2008}; kết thúc 28/02/2025, hợp nhất theo ${DEPT_2025}`;
 
 const DEPARTMENTS: Dept[] = [
-  { key: 'H26-VP-UBND', bb: '01', name: 'Văn phòng Ủy ban nhân dân thành phố Hà Nội', shortName: 'Văn phòng UBND Thành phố', validFrom: CITY_START, validTo: null, predecessorKeys: [], legalBasis: SINCE_2008 },
-  { key: 'H26-SO-NOI-VU', bb: '02', name: 'Sở Nội vụ thành phố Hà Nội', shortName: 'Sở Nội vụ', validFrom: CITY_START, validTo: null, predecessorKeys: [], legalBasis: `${SINCE_2008}; từ 01/3/2025 tiếp nhận chức năng, nhiệm vụ của Sở Lao động - Thương binh và Xã hội (cùng Sở Y tế, Sở Giáo dục và Đào tạo) theo ${DEPT_2025}; Sở Lao động - Thương binh và Xã hội không được mô hình hóa` },
-  { key: 'H26-SO-TU-PHAP', bb: '03', name: 'Sở Tư pháp thành phố Hà Nội', shortName: 'Sở Tư pháp', validFrom: CITY_START, validTo: null, predecessorKeys: [], legalBasis: SINCE_2008 },
-  { key: 'H26-SO-TAI-CHINH-2008', bb: '04', name: 'Sở Tài chính thành phố Hà Nội', shortName: 'Sở Tài chính', validFrom: CITY_START, validTo: DEPT_MERGE_END, predecessorKeys: [], legalBasis: ENDED_2025 },
-  { key: 'H26-SO-KE-HOACH-DAU-TU', bb: '05', name: 'Sở Kế hoạch và Đầu tư thành phố Hà Nội', shortName: 'Sở Kế hoạch và Đầu tư', validFrom: CITY_START, validTo: DEPT_MERGE_END, predecessorKeys: [], legalBasis: ENDED_2025 },
-  { key: 'H26-SO-XAY-DUNG-2008', bb: '06', name: 'Sở Xây dựng thành phố Hà Nội', shortName: 'Sở Xây dựng', validFrom: CITY_START, validTo: DEPT_MERGE_END, predecessorKeys: [], legalBasis: ENDED_2025 },
-  { key: 'H26-SO-GIAO-THONG-VAN-TAI', bb: '07', name: 'Sở Giao thông vận tải thành phố Hà Nội', shortName: 'Sở Giao thông vận tải', validFrom: CITY_START, validTo: DEPT_MERGE_END, predecessorKeys: [], legalBasis: ENDED_2025 },
-  { key: 'H26-SO-NONG-NGHIEP-PTNT', bb: '08', name: 'Sở Nông nghiệp và Phát triển nông thôn thành phố Hà Nội', shortName: 'Sở Nông nghiệp và PTNT', validFrom: CITY_START, validTo: DEPT_MERGE_END, predecessorKeys: [], legalBasis: ENDED_2025 },
-  { key: 'H26-SO-TAI-NGUYEN-MOI-TRUONG', bb: '09', name: 'Sở Tài nguyên và Môi trường thành phố Hà Nội', shortName: 'Sở Tài nguyên và Môi trường', validFrom: CITY_START, validTo: DEPT_MERGE_END, predecessorKeys: [], legalBasis: ENDED_2025 },
-  { key: 'H26-SO-TAI-CHINH-2025', bb: '21', name: 'Sở Tài chính thành phố Hà Nội', shortName: 'Sở Tài chính', validFrom: DEPT_MERGE_START, validTo: null, predecessorKeys: ['H26-SO-TAI-CHINH-2008', 'H26-SO-KE-HOACH-DAU-TU'], legalBasis: `Thành lập trên cơ sở hợp nhất Sở Tài chính và Sở Kế hoạch và Đầu tư; ${DEPT_2025}` },
-  { key: 'H26-SO-XAY-DUNG-2025', bb: '22', name: 'Sở Xây dựng thành phố Hà Nội', shortName: 'Sở Xây dựng', validFrom: DEPT_MERGE_START, validTo: null, predecessorKeys: ['H26-SO-XAY-DUNG-2008', 'H26-SO-GIAO-THONG-VAN-TAI'], legalBasis: `Thành lập trên cơ sở hợp nhất Sở Xây dựng và Sở Giao thông vận tải; ${DEPT_2025}` },
-  { key: 'H26-SO-NONG-NGHIEP-MOI-TRUONG', bb: '23', name: 'Sở Nông nghiệp và Môi trường thành phố Hà Nội', shortName: 'Sở Nông nghiệp và Môi trường', validFrom: DEPT_MERGE_START, validTo: null, predecessorKeys: ['H26-SO-NONG-NGHIEP-PTNT', 'H26-SO-TAI-NGUYEN-MOI-TRUONG'], legalBasis: `Thành lập trên cơ sở hợp nhất Sở Nông nghiệp và Phát triển nông thôn và Sở Tài nguyên và Môi trường; ${DEPT_2025}` },
+  {
+    key: 'H26-VP-UBND',
+    bb: '01',
+    name: 'Văn phòng Ủy ban nhân dân thành phố Hà Nội',
+    shortName: 'Văn phòng UBND Thành phố',
+    validFrom: CITY_START,
+    validTo: null,
+    predecessorKeys: [],
+    legalBasis: SINCE_2008,
+  },
+  {
+    key: 'H26-SO-NOI-VU',
+    bb: '02',
+    name: 'Sở Nội vụ thành phố Hà Nội',
+    shortName: 'Sở Nội vụ',
+    validFrom: CITY_START,
+    validTo: null,
+    predecessorKeys: [],
+    legalBasis: `${SINCE_2008}; từ 01/3/2025 tiếp nhận chức năng, nhiệm vụ của Sở Lao động - Thương binh và Xã hội (cùng Sở Y tế, Sở Giáo dục và Đào tạo) theo ${DEPT_2025}; Sở Lao động - Thương binh và Xã hội không được mô hình hóa`,
+  },
+  {
+    key: 'H26-SO-TU-PHAP',
+    bb: '03',
+    name: 'Sở Tư pháp thành phố Hà Nội',
+    shortName: 'Sở Tư pháp',
+    validFrom: CITY_START,
+    validTo: null,
+    predecessorKeys: [],
+    legalBasis: SINCE_2008,
+  },
+  {
+    key: 'H26-SO-TAI-CHINH-2008',
+    bb: '04',
+    name: 'Sở Tài chính thành phố Hà Nội',
+    shortName: 'Sở Tài chính',
+    validFrom: CITY_START,
+    validTo: DEPT_MERGE_END,
+    predecessorKeys: [],
+    legalBasis: ENDED_2025,
+  },
+  {
+    key: 'H26-SO-KE-HOACH-DAU-TU',
+    bb: '05',
+    name: 'Sở Kế hoạch và Đầu tư thành phố Hà Nội',
+    shortName: 'Sở Kế hoạch và Đầu tư',
+    validFrom: CITY_START,
+    validTo: DEPT_MERGE_END,
+    predecessorKeys: [],
+    legalBasis: ENDED_2025,
+  },
+  {
+    key: 'H26-SO-XAY-DUNG-2008',
+    bb: '06',
+    name: 'Sở Xây dựng thành phố Hà Nội',
+    shortName: 'Sở Xây dựng',
+    validFrom: CITY_START,
+    validTo: DEPT_MERGE_END,
+    predecessorKeys: [],
+    legalBasis: ENDED_2025,
+  },
+  {
+    key: 'H26-SO-GIAO-THONG-VAN-TAI',
+    bb: '07',
+    name: 'Sở Giao thông vận tải thành phố Hà Nội',
+    shortName: 'Sở Giao thông vận tải',
+    validFrom: CITY_START,
+    validTo: DEPT_MERGE_END,
+    predecessorKeys: [],
+    legalBasis: ENDED_2025,
+  },
+  {
+    key: 'H26-SO-NONG-NGHIEP-PTNT',
+    bb: '08',
+    name: 'Sở Nông nghiệp và Phát triển nông thôn thành phố Hà Nội',
+    shortName: 'Sở Nông nghiệp và PTNT',
+    validFrom: CITY_START,
+    validTo: DEPT_MERGE_END,
+    predecessorKeys: [],
+    legalBasis: ENDED_2025,
+  },
+  {
+    key: 'H26-SO-TAI-NGUYEN-MOI-TRUONG',
+    bb: '09',
+    name: 'Sở Tài nguyên và Môi trường thành phố Hà Nội',
+    shortName: 'Sở Tài nguyên và Môi trường',
+    validFrom: CITY_START,
+    validTo: DEPT_MERGE_END,
+    predecessorKeys: [],
+    legalBasis: ENDED_2025,
+  },
+  {
+    key: 'H26-SO-TAI-CHINH-2025',
+    bb: '21',
+    name: 'Sở Tài chính thành phố Hà Nội',
+    shortName: 'Sở Tài chính',
+    validFrom: DEPT_MERGE_START,
+    validTo: null,
+    predecessorKeys: ['H26-SO-TAI-CHINH-2008', 'H26-SO-KE-HOACH-DAU-TU'],
+    legalBasis: `Thành lập trên cơ sở hợp nhất Sở Tài chính và Sở Kế hoạch và Đầu tư; ${DEPT_2025}`,
+  },
+  {
+    key: 'H26-SO-XAY-DUNG-2025',
+    bb: '22',
+    name: 'Sở Xây dựng thành phố Hà Nội',
+    shortName: 'Sở Xây dựng',
+    validFrom: DEPT_MERGE_START,
+    validTo: null,
+    predecessorKeys: ['H26-SO-XAY-DUNG-2008', 'H26-SO-GIAO-THONG-VAN-TAI'],
+    legalBasis: `Thành lập trên cơ sở hợp nhất Sở Xây dựng và Sở Giao thông vận tải; ${DEPT_2025}`,
+  },
+  {
+    key: 'H26-SO-NONG-NGHIEP-MOI-TRUONG',
+    bb: '23',
+    name: 'Sở Nông nghiệp và Môi trường thành phố Hà Nội',
+    shortName: 'Sở Nông nghiệp và Môi trường',
+    validFrom: DEPT_MERGE_START,
+    validTo: null,
+    predecessorKeys: ['H26-SO-NONG-NGHIEP-PTNT', 'H26-SO-TAI-NGUYEN-MOI-TRUONG'],
+    legalBasis: `Thành lập trên cơ sở hợp nhất Sở Nông nghiệp và Phát triển nông thôn và Sở Tài nguyên và Môi trường; ${DEPT_2025}`,
+  },
 ];
 
 const CENTRE = {
@@ -277,7 +378,11 @@ export interface BuildResult {
   report: string[];
 }
 
-const TYPE_PREFIX: Record<'COMMUNE' | 'TOWNSHIP' | 'WARD', string> = { COMMUNE: 'xã', TOWNSHIP: 'thị trấn', WARD: 'phường' };
+const TYPE_PREFIX: Record<'COMMUNE' | 'TOWNSHIP' | 'WARD', string> = {
+  COMMUNE: 'xã',
+  TOWNSHIP: 'thị trấn',
+  WARD: 'phường',
+};
 const prevDay = (d: string): string => {
   const t = new Date(`${d}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() - 1);
@@ -343,7 +448,9 @@ export function build(sourceJson: string, curatedJson: string): BuildResult {
     });
     const byKey = new Map(d.communes.map((c) => [c.key, c]));
     const codeOf = new Map<string, string>();
-    const olds = d.communes.filter((c) => !c.validFrom).sort((a, b) => a.statisticalCode.localeCompare(b.statisticalCode));
+    const olds = d.communes
+      .filter((c) => !c.validFrom)
+      .sort((a, b) => a.statisticalCode.localeCompare(b.statisticalCode));
     olds.forEach((c, i) => codeOf.set(c.key, code('000', pad2(i + 1), d.codeGroup)));
     let next = olds.length + 1;
     for (const c of d.communes.filter((x) => x.validFrom)) {
@@ -422,8 +529,14 @@ export function build(sourceJson: string, curatedJson: string): BuildResult {
         if (m.qualifier) return nameKey(m.qualifier) === nameKey(`${f.district.districtType} ${f.district.name}`);
         return !ambiguous.has(`${m.type}|${nameKey(m.name)}`);
       });
-      if (!m.qualifier && ambiguous.has(`${m.type}|${nameKey(m.name)}`) && candidates.some((f) => f.unit.type === m.type && nameKey(f.curated.name) === nameKey(m.name))) {
-        report.push(`unresolved: ${s.name} names "${TYPE_PREFIX[m.type]} ${m.name}" without a district although the name is ambiguous; not linked`);
+      if (
+        !m.qualifier &&
+        ambiguous.has(`${m.type}|${nameKey(m.name)}`) &&
+        candidates.some((f) => f.unit.type === m.type && nameKey(f.curated.name) === nameKey(m.name))
+      ) {
+        report.push(
+          `unresolved: ${s.name} names "${TYPE_PREFIX[m.type]} ${m.name}" without a district although the name is ambiguous; not linked`,
+        );
       }
       if (m.qualifier && districtNames.has(nameKey(m.qualifier)) && matches.length === 0) {
         throw new Error(`${s.name}: "${TYPE_PREFIX[m.type]} ${m.name} (${m.qualifier})" matches no curated unit`);
@@ -455,7 +568,10 @@ export function build(sourceJson: string, curatedJson: string): BuildResult {
     const got = successorsOf.get(f.unit.key) ?? [];
     const want = f.curated.expectedSuccessors ?? [];
     const same = got.length === want.length && want.every((w) => got.map(nameKey).includes(nameKey(w)));
-    if (!same) throw new Error(`${f.unit.key}: parsed successors ${JSON.stringify(got)} differ from expected ${JSON.stringify(want)}`);
+    if (!same)
+      throw new Error(
+        `${f.unit.key}: parsed successors ${JSON.stringify(got)} differ from expected ${JSON.stringify(want)}`,
+      );
     if (got.length === 0) throw new Error(`${f.unit.key}: no successor among the 126 communes/wards`);
   }
   for (const f of formers) {

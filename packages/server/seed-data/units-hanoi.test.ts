@@ -30,7 +30,16 @@ const byKey = new Map(units.map((u) => [u.key, u]));
 
 const CODE_RE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const TYPES = new Set(['PROVINCE', 'DISTRICT', 'WARD', 'COMMUNE', 'TOWNSHIP', 'DEPARTMENT', 'SERVICE_CENTRE', 'SERVICE_POINT']);
+const TYPES = new Set([
+  'PROVINCE',
+  'DISTRICT',
+  'WARD',
+  'COMMUNE',
+  'TOWNSHIP',
+  'DEPARTMENT',
+  'SERVICE_CENTRE',
+  'SERVICE_POINT',
+]);
 const END = '9999-12-31';
 const validOn = (u: Unit, day: string): boolean => u.validFrom <= day && day <= (u.validTo ?? END);
 const dayBefore = (d: string): string => {
@@ -38,12 +47,25 @@ const dayBefore = (d: string): string => {
   t.setUTCDate(t.getUTCDate() - 1);
   return t.toISOString().slice(0, 10);
 };
-const isRealDate = (d: string): boolean => DATE_RE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+const isRealDate = (d: string): boolean =>
+  DATE_RE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 test('shape: exactly the agreed fields, known types, real dates, unique keys', () => {
   assert.deepEqual(Object.keys(data), ['source', 'units']);
   assert.ok(data.source.length > 0);
-  const fields = ['key', 'code', 'name', 'shortName', 'type', 'parentKey', 'validFrom', 'validTo', 'predecessorKeys', 'statisticalCode', 'legalBasis'];
+  const fields = [
+    'key',
+    'code',
+    'name',
+    'shortName',
+    'type',
+    'parentKey',
+    'validFrom',
+    'validTo',
+    'predecessorKeys',
+    'statisticalCode',
+    'legalBasis',
+  ];
   for (const u of units) {
     assert.deepEqual(Object.keys(u), fields, u.key);
     assert.ok(TYPES.has(u.type), `${u.key}: type ${u.type}`);
@@ -55,7 +77,7 @@ test('shape: exactly the agreed fields, known types, real dates, unique keys', (
   assert.equal(byKey.size, units.length, 'duplicate keys');
 });
 
-test('root is the Hanoi People\'s Committee', () => {
+test("root is the Hanoi People's Committee", () => {
   const roots = units.filter((u) => u.parentKey === null);
   assert.equal(roots.length, 1);
   const root = roots[0] as Unit;
@@ -112,7 +134,8 @@ test('parent types follow the organisation model', () => {
 test('predecessors exist, are listed before (the loader needs them first) and end the day before their successor starts', () => {
   const index = new Map(units.map((u, i) => [u.key, i]));
   for (const u of units) {
-    for (const k of u.predecessorKeys) assert.ok((index.get(k) ?? Infinity) < (index.get(u.key) as number), `${u.key}: ${k} listed after it`);
+    for (const k of u.predecessorKeys)
+      assert.ok((index.get(k) ?? Infinity) < (index.get(u.key) as number), `${u.key}: ${k} listed after it`);
     assert.equal(new Set(u.predecessorKeys).size, u.predecessorKeys.length, `${u.key}: repeated predecessor`);
     for (const k of u.predecessorKeys) {
       const p = byKey.get(k);
@@ -134,7 +157,10 @@ test('126 communes/wards valid on 2025-07-01, all directly under the city, with 
     assert.match(u.statisticalCode ?? '', /^\d{5}$/, u.key);
   }
   assert.equal(new Set(current.map((u) => u.statisticalCode)).size, 126);
-  assert.equal(units.filter((u) => (u.type === 'DISTRICT' || u.type === 'TOWNSHIP') && validOn(u, '2025-07-01')).length, 0);
+  assert.equal(
+    units.filter((u) => (u.type === 'DISTRICT' || u.type === 'TOWNSHIP') && validOn(u, '2025-07-01')).length,
+    0,
+  );
 });
 
 test('the three former districts and their communes are valid on 2024-06-30 and not on 2025-07-01', () => {
@@ -153,11 +179,17 @@ test('the three former districts and their communes are valid on 2024-06-30 and 
     assert.equal(d.validTo, '2025-06-30');
     const children = units.filter((u) => u.parentKey === d.key);
     assert.ok(children.every((c) => c.type === 'COMMUNE' || c.type === 'TOWNSHIP'));
-    assert.ok(children.every((c) => !validOn(c, '2025-07-01')), `${d.key}: a commune survives 30/6/2025`);
+    assert.ok(
+      children.every((c) => !validOn(c, '2025-07-01')),
+      `${d.key}: a commune survives 30/6/2025`,
+    );
     assert.equal(children.filter((c) => validOn(c, '2024-06-30')).length, n2024, `${d.key} on 2024-06-30`);
     assert.equal(children.filter((c) => validOn(c, '2025-06-30')).length, n2025, `${d.key} on 2025-06-30`);
   }
-  const ml = units.filter((u) => u.parentKey === 'H26-ML' && u.type === 'TOWNSHIP').map((u) => u.shortName).sort();
+  const ml = units
+    .filter((u) => u.parentKey === 'H26-ML' && u.type === 'TOWNSHIP')
+    .map((u) => u.shortName)
+    .sort();
   assert.deepEqual(ml, ['Chi Đông', 'Quang Minh']);
 });
 
@@ -177,12 +209,18 @@ test('every former commune of the three districts has a successor; the new commu
   assert.ok(preds('H26-XA-QUANG-MINH').includes('H26-ML-TT-CHI-DONG'));
   assert.ok(preds('H26-XA-QUANG-MINH').includes('H26-ML-TT-QUANG-MINH'));
   assert.ok(preds('H26-XA-THIEN-LOC').includes('H26-ML-XA-TIEN-PHONG'));
-  assert.ok(!preds('H26-XA-THUONG-TIN').includes('H26-ML-XA-TIEN-PHONG'), 'xã Tiền Phong of Thường Tín is another unit');
+  assert.ok(
+    !preds('H26-XA-THUONG-TIN').includes('H26-ML-XA-TIEN-PHONG'),
+    'xã Tiền Phong of Thường Tín is another unit',
+  );
   assert.ok(preds('H26-XA-GIA-LAM').includes('H26-GL-XA-PHU-SON-2025'));
   assert.ok(!preds('H26-XA-VAT-LAI').includes('H26-GL-XA-PHU-SON-2025'), 'xã Phú Sơn of Ba Vì is another unit');
   assert.ok(preds('H26-XA-HOA-PHU').includes('H26-CM-XA-HOA-PHU-2025'));
   assert.ok(!preds('H26-XA-HOA-XA').includes('H26-CM-XA-HOA-PHU-2025'), 'xã Hòa Phú of Ứng Hòa is another unit');
-  assert.ok(!preds('H26-PHUONG-THUONG-CAT').includes('H26-ML-XA-LIEN-MAC'), 'phường Liên Mạc (Bắc Từ Liêm) is another unit');
+  assert.ok(
+    !preds('H26-PHUONG-THUONG-CAT').includes('H26-ML-XA-LIEN-MAC'),
+    'phường Liên Mạc (Bắc Từ Liêm) is another unit',
+  );
   assert.ok(preds('H26-XA-YEN-LANG').includes('H26-ML-XA-LIEN-MAC'));
 });
 

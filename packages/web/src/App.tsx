@@ -57,11 +57,46 @@ export function App() {
               }
             />
             {/* catalog admin (pages/admin/catalog) */}
-            <Route path="quan-tri/thu-tuc" element={<RequireRole roles={['SYSTEM_ADMIN']}><ProcedureListPage /></RequireRole>} />
-            <Route path="quan-tri/thu-tuc/nhap" element={<RequireRole roles={['SYSTEM_ADMIN']}><ImportPage /></RequireRole>} />
-            <Route path="quan-tri/thu-tuc/chua-co-quy-trinh" element={<RequireRole roles={['SYSTEM_ADMIN']}><MissingProcessPage /></RequireRole>} />
-            <Route path="quan-tri/thu-tuc/:code" element={<RequireRole roles={['SYSTEM_ADMIN']}><ProcedurePage /></RequireRole>} />
-            <Route path="quan-tri/don-gian-hoa" element={<RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}><SimplificationPage /></RequireRole>} />
+            <Route
+              path="quan-tri/thu-tuc"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN']}>
+                  <ProcedureListPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="quan-tri/thu-tuc/nhap"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN']}>
+                  <ImportPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="quan-tri/thu-tuc/chua-co-quy-trinh"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN']}>
+                  <MissingProcessPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="quan-tri/thu-tuc/:code"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN']}>
+                  <ProcedurePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="quan-tri/don-gian-hoa"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}>
+                  <SimplificationPage />
+                </RequireRole>
+              }
+            />
             {NAV_ITEMS.filter((i) => i.placeholderKey).map((i) => (
               <Route
                 key={i.path}

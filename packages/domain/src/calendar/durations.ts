@@ -161,7 +161,8 @@ export function addWorkingDaysMs(
   const dayStart = cal.dayStart(i);
   if (n === 0) return dayStart + cal.profileAt(i).closing;
   let k = n;
-  if (normalizedStartCountsAsDayOne && mode === 'END_OF_DAY' && s > start && s - dayStart === cal.profileAt(i).opening) k--;
+  if (normalizedStartCountsAsDayOne && mode === 'END_OF_DAY' && s > start && s - dayStart === cal.profileAt(i).opening)
+    k--;
   const d = k === 0 ? i : cal.nthWorkingDayAfter(i, k);
   if (mode === 'END_OF_DAY') return cal.dayStart(d) + cal.profileAt(d).closing;
   return clampOntoDay(cal, d, s - dayStart);
@@ -262,7 +263,8 @@ export function computeDue(
     dueTimeMode: options.dueTimeMode ?? DEFAULT_DUE_OPTIONS.dueTimeMode,
     cutoffTime: options.cutoffTime ?? DEFAULT_DUE_OPTIONS.cutoffTime,
     cutoffInclusive: options.cutoffInclusive ?? DEFAULT_DUE_OPTIONS.cutoffInclusive,
-    normalizedStartCountsAsDayOne: options.normalizedStartCountsAsDayOne ?? DEFAULT_DUE_OPTIONS.normalizedStartCountsAsDayOne,
+    normalizedStartCountsAsDayOne:
+      options.normalizedStartCountsAsDayOne ?? DEFAULT_DUE_OPTIONS.normalizedStartCountsAsDayOne,
     calendarRollCalendar: options.calendarRollCalendar ?? DEFAULT_DUE_OPTIONS.calendarRollCalendar,
   };
   const t = parseInstant(start);
@@ -289,7 +291,15 @@ export function computeDue(
     case 'WORKING_DAYS':
       officialStart = officialStartMs(cal, t, cutoff, o.cutoffInclusive);
       if (Number.isInteger(duration.value)) {
-        dueAt = addWorkingDaysMs(cal, t, duration.value, o.dueTimeMode, cutoff, o.cutoffInclusive, o.normalizedStartCountsAsDayOne);
+        dueAt = addWorkingDaysMs(
+          cal,
+          t,
+          duration.value,
+          o.dueTimeMode,
+          cutoff,
+          o.cutoffInclusive,
+          o.normalizedStartCountsAsDayOne,
+        );
       } else {
         // §7 step 5 (likely): fractional days become hours of the unit's standard day.
         const dayMs = cal.standardDayMs[cal.dayIndexOf(officialStart)]!;
@@ -330,8 +340,13 @@ export function extendDeadlineMs(
   const mode = options.dueTimeMode ?? DEFAULT_DUE_OPTIONS.dueTimeMode;
   switch (duration.unit) {
     case 'CALENDAR_DAYS': {
-      if (!Number.isInteger(duration.value)) throw new CalendarError('CALENDAR_INVALID_DURATION', 'calendar days must be a whole number');
-      const last = rollLastDay(cal, dueDayIndex(cal, dueAt) + duration.value, options.calendarRollCalendar ?? 'CIVIL_SERVICE');
+      if (!Number.isInteger(duration.value))
+        throw new CalendarError('CALENDAR_INVALID_DURATION', 'calendar days must be a whole number');
+      const last = rollLastDay(
+        cal,
+        dueDayIndex(cal, dueAt) + duration.value,
+        options.calendarRollCalendar ?? 'CIVIL_SERVICE',
+      );
       return cal.dayStart(last + 1);
     }
     case 'WORKING_HOURS':

@@ -181,7 +181,14 @@ export function solarToLunar(date: LocalDate, tz: number = VN_LUNAR_TIME_ZONE): 
 /** Vietnamese lunar date → solar 'YYYY-MM-DD'; throws CALENDAR_INVALID_LUNAR_DATE for impossible dates. */
 export function lunarToSolar(l: LunarDate, tz: number = VN_LUNAR_TIME_ZONE): LocalDate {
   checkYear(l.year);
-  if (!Number.isInteger(l.month) || l.month < 1 || l.month > 12 || !Number.isInteger(l.day) || l.day < 1 || l.day > 30) {
+  if (
+    !Number.isInteger(l.month) ||
+    l.month < 1 ||
+    l.month > 12 ||
+    !Number.isInteger(l.day) ||
+    l.day < 1 ||
+    l.day > 30
+  ) {
     throw new CalendarError('CALENDAR_INVALID_LUNAR_DATE', `bad lunar date ${l.day}/${l.month}/${l.year}`);
   }
   const epochDay = lunarToEpochDay(l, tz);

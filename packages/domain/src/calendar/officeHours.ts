@@ -69,7 +69,8 @@ export function compileSpans(spans: readonly TimeSpan[], where: string): DayProf
     const e = parseLocalTime(sp.end);
     if (!(s < e)) throw new CalendarError('CALENDAR_INVALID_OFFICE_HOURS', `${where}: ${sp.start}–${sp.end} is empty`);
     // Touching spans would make "the end of a span" ambiguous for due instants.
-    if (s <= prevEnd) throw new CalendarError('CALENDAR_INVALID_OFFICE_HOURS', `${where}: spans must be sorted and separated`);
+    if (s <= prevEnd)
+      throw new CalendarError('CALENDAR_INVALID_OFFICE_HOURS', `${where}: spans must be sorted and separated`);
     starts.push(s);
     ends.push(e);
     prefix.push(total);
@@ -82,7 +83,9 @@ export function compileSpans(spans: readonly TimeSpan[], where: string): DayProf
 /** Sorted, validated versions; throws CALENDAR_INVALID_OFFICE_HOURS. */
 export function validateOfficeHours(versions: readonly OfficeHoursVersion[]): OfficeHoursVersion[] {
   if (versions.length === 0) throw new CalendarError('CALENDAR_INVALID_OFFICE_HOURS', 'no office hours version');
-  const sorted = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  const sorted = [...versions].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
+  );
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i]!;
     parseLocalDate(v.effectiveFrom);

@@ -4,7 +4,15 @@
  * to the deadline; RESTART mode recomputes the full duration instead.
  */
 import { CalendarError } from './errors.js';
-import { computeDue, addWorkingTimeMs, workingTimeBetweenMs, type DueOptions, type DueResult, type DueTimeMode, type Duration } from './durations.js';
+import {
+  computeDue,
+  addWorkingTimeMs,
+  workingTimeBetweenMs,
+  type DueOptions,
+  type DueResult,
+  type DueTimeMode,
+  type Duration,
+} from './durations.js';
 import type { InstantInput } from './localTime.js';
 import type { WorkingCalendar } from './workingCalendar.js';
 
@@ -20,7 +28,12 @@ export function dueAfterPauseMs(
 }
 
 /** Adds an already measured paused working time (ms) to a deadline. */
-export function dueAfterPausedTimeMs(cal: WorkingCalendar, dueAt: number, pausedMs: number, mode: DueTimeMode = 'SAME_TIME'): number {
+export function dueAfterPausedTimeMs(
+  cal: WorkingCalendar,
+  dueAt: number,
+  pausedMs: number,
+  mode: DueTimeMode = 'SAME_TIME',
+): number {
   // A pause without working time must leave the deadline untouched (not even re-normalized).
   if (pausedMs === 0) return dueAt;
   const d = addWorkingTimeMs(cal, dueAt, pausedMs);
@@ -51,7 +64,12 @@ export function pauseClock(clock: DeadlineClock, at: number): DeadlineClock {
 }
 
 /** Resumes the clock and moves the deadline by the paused working time. */
-export function resumeClock(cal: WorkingCalendar, clock: DeadlineClock, at: number, mode: DueTimeMode = 'SAME_TIME'): DeadlineClock {
+export function resumeClock(
+  cal: WorkingCalendar,
+  clock: DeadlineClock,
+  at: number,
+  mode: DueTimeMode = 'SAME_TIME',
+): DeadlineClock {
   if (clock.pausedAt === null) throw new CalendarError('CALENDAR_INVALID_OPTION', 'clock is not paused');
   if (at < clock.pausedAt) throw new CalendarError('CALENDAR_INVALID_INSTANT', 'resume is before pause');
   const paused = workingTimeBetweenMs(cal, clock.pausedAt, at);

@@ -94,7 +94,10 @@ export const DEFAULT_HOLIDAY_RULE_OPTIONS: Required<Omit<HolidayRuleOptions, 'ru
 };
 
 /** The rule set in force on 1 January of `year` (or the earliest one). */
-export function ruleSetForYear(year: number, sets: readonly StatutoryRuleSet[] = STATUTORY_RULE_SETS): StatutoryRuleSet {
+export function ruleSetForYear(
+  year: number,
+  sets: readonly StatutoryRuleSet[] = STATUTORY_RULE_SETS,
+): StatutoryRuleSet {
   const jan1 = daysFromCivil(year, 1, 1);
   let chosen: StatutoryRuleSet | undefined;
   for (const s of sets) {
@@ -134,7 +137,11 @@ interface RawHoliday {
   name: string;
 }
 
-function holidaysOfRule(rule: HolidayRule, year: number, opts: Required<Omit<HolidayRuleOptions, 'ruleSets'>>): RawHoliday[] {
+function holidaysOfRule(
+  rule: HolidayRule,
+  year: number,
+  opts: Required<Omit<HolidayRuleOptions, 'ruleSets'>>,
+): RawHoliday[] {
   switch (rule.kind) {
     case 'FIXED': {
       const day = daysFromCivil(year, rule.month, rule.day);

@@ -66,7 +66,12 @@ export function isApplicable(e: ScheduleEntry): boolean {
   return e.confirmed !== false;
 }
 
-const OFF_TYPES: ReadonlySet<CalendarEntryType> = new Set(['PUBLIC_HOLIDAY', 'COMPENSATORY_DAY_OFF', 'SWAP_DAY_OFF', 'LOCAL_CLOSURE']);
+const OFF_TYPES: ReadonlySet<CalendarEntryType> = new Set([
+  'PUBLIC_HOLIDAY',
+  'COMPENSATORY_DAY_OFF',
+  'SWAP_DAY_OFF',
+  'LOCAL_CLOSURE',
+]);
 
 export interface ResolveOptions extends ScopeContext {
   entries: readonly ScheduleEntry[];

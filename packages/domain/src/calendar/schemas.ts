@@ -8,7 +8,13 @@ import type { DueOptions, Duration, DurationUnit } from './durations.js';
 import { isValidLocalDate, parseInstant, parseLocalTime, weekdayOf } from './localTime.js';
 import type { CalendarEntryType, HolidayOccasion } from './types.js';
 
-const ENTRY_TYPES = ['PUBLIC_HOLIDAY', 'COMPENSATORY_DAY_OFF', 'SWAP_DAY_OFF', 'SWAP_WORKDAY', 'LOCAL_CLOSURE'] as const satisfies readonly CalendarEntryType[];
+const ENTRY_TYPES = [
+  'PUBLIC_HOLIDAY',
+  'COMPENSATORY_DAY_OFF',
+  'SWAP_DAY_OFF',
+  'SWAP_WORKDAY',
+  'LOCAL_CLOSURE',
+] as const satisfies readonly CalendarEntryType[];
 const OCCASIONS = [
   'NEW_YEAR',
   'LUNAR_NEW_YEAR',
@@ -30,15 +36,17 @@ export const localTimeSchema = z
 
 export const timeSpanSchema = z
   .object({ start: localTimeSchema, end: localTimeSchema }, { error: 'Khoảng giờ phải có start và end' })
-  .refine((s) => parseLocalTime(s.start) < parseLocalTime(s.end), { error: 'Giờ kết thúc phải sau giờ bắt đầu', path: ['end'] });
+  .refine((s) => parseLocalTime(s.start) < parseLocalTime(s.end), {
+    error: 'Giờ kết thúc phải sau giờ bắt đầu',
+    path: ['end'],
+  });
 
 const spansSchema = z
   .array(timeSpanSchema, { error: 'Cần danh sách khoảng giờ' })
   .min(1, { error: 'Cần ít nhất một khoảng giờ làm việc' })
-  .refine(
-    (spans) => spans.every((s, i) => i === 0 || parseLocalTime(spans[i - 1]!.end) < parseLocalTime(s.start)),
-    { error: 'Các khoảng giờ phải theo thứ tự và không chồng lấn, không liền nhau' },
-  );
+  .refine((spans) => spans.every((s, i) => i === 0 || parseLocalTime(spans[i - 1]!.end) < parseLocalTime(s.start)), {
+    error: 'Các khoảng giờ phải theo thứ tự và không chồng lấn, không liền nhau',
+  });
 
 export const calendarEntryTypeSchema = z.enum(ENTRY_TYPES, { error: 'Loại ngày không hợp lệ' });
 export const holidayOccasionSchema = z.enum(OCCASIONS, { error: 'Dịp nghỉ lễ không hợp lệ' });
@@ -60,7 +68,11 @@ export const entryScopeSchema = z
 
 export const legalBasisSchema = z.object(
   {
-    documentNo: z.string({ error: 'Cần số hiệu văn bản' }).trim().min(1, { error: 'Cần số hiệu văn bản' }).max(200, { error: 'Số hiệu văn bản quá dài' }),
+    documentNo: z
+      .string({ error: 'Cần số hiệu văn bản' })
+      .trim()
+      .min(1, { error: 'Cần số hiệu văn bản' })
+      .max(200, { error: 'Số hiệu văn bản quá dài' }),
     date: localDateSchema,
   },
   { error: 'Cần căn cứ pháp lý (số hiệu và ngày văn bản)' },
@@ -69,7 +81,11 @@ export const legalBasisSchema = z.object(
 const scheduleEntryObject = z.object({
   date: localDateSchema,
   type: calendarEntryTypeSchema,
-  name: z.string({ error: 'Cần tên ngày nghỉ' }).trim().min(1, { error: 'Cần tên ngày nghỉ' }).max(500, { error: 'Tên quá dài (tối đa 500 ký tự)' }),
+  name: z
+    .string({ error: 'Cần tên ngày nghỉ' })
+    .trim()
+    .min(1, { error: 'Cần tên ngày nghỉ' })
+    .max(500, { error: 'Tên quá dài (tối đa 500 ký tự)' }),
   scope: entryScopeSchema.optional(),
   legalBasis: legalBasisSchema.optional(),
   source: z.string({ error: 'Nguồn phải là chuỗi' }).trim().max(2000, { error: 'Nguồn quá dài' }).optional(),
@@ -83,7 +99,11 @@ type EntryLike = z.infer<typeof scheduleEntryObject>;
 
 function entryRules(e: EntryLike, ctx: z.RefinementCtx): void {
   if (!e.legalBasis && !e.source) {
-    ctx.addIssue({ code: 'custom', message: 'Cần căn cứ pháp lý (legalBasis) hoặc nguồn (source)', path: ['legalBasis'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Cần căn cứ pháp lý (legalBasis) hoặc nguồn (source)',
+      path: ['legalBasis'],
+    });
   }
   if (e.type === 'SWAP_WORKDAY' && weekdayOf(e.date) < 6) {
     ctx.addIssue({ code: 'custom', message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật', path: ['date'] });
@@ -92,7 +112,11 @@ function entryRules(e: EntryLike, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', message: 'Ngày hoán đổi phải khác ngày gốc', path: ['pairedDate'] });
   }
   if (e.type === 'LOCAL_CLOSURE' && (!e.scope || e.scope.level === 'NATIONAL')) {
-    ctx.addIssue({ code: 'custom', message: 'Ngày tạm ngừng tiếp nhận phải có phạm vi tỉnh hoặc đơn vị', path: ['scope'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Ngày tạm ngừng tiếp nhận phải có phạm vi tỉnh hoặc đơn vị',
+      path: ['scope'],
+    });
   }
 }
 
@@ -105,7 +129,11 @@ export const scheduleEntryInputSchema = scheduleEntryObject
   .superRefine(entryRules);
 
 export const yearCoverageSchema = z.object({
-  year: z.number({ error: 'Năm phải là số' }).int({ error: 'Năm phải là số nguyên' }).min(1990, { error: 'Năm từ 1990' }).max(2100, { error: 'Năm đến 2100' }),
+  year: z
+    .number({ error: 'Năm phải là số' })
+    .int({ error: 'Năm phải là số nguyên' })
+    .min(1990, { error: 'Năm từ 1990' })
+    .max(2100, { error: 'Năm đến 2100' }),
   decidedOccasions: z.array(holidayOccasionSchema, { error: 'Cần danh sách dịp nghỉ đã quyết định' }),
 });
 
@@ -115,7 +143,11 @@ export const officeHoursVersionSchema = z.object({
   weekdayOverrides: z
     .array(
       z.object({
-        weekday: z.number({ error: 'Thứ phải là số' }).int({ error: 'Thứ phải là số nguyên' }).min(1, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }).max(7, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }),
+        weekday: z
+          .number({ error: 'Thứ phải là số' })
+          .int({ error: 'Thứ phải là số nguyên' })
+          .min(1, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' })
+          .max(7, { error: 'Thứ từ 1 (thứ Hai) đến 7 (Chủ nhật)' }),
         intervals: spansSchema,
       }),
     )
@@ -126,7 +158,9 @@ export const officeHoursVersionSchema = z.object({
 export const officeHoursSchema = z
   .array(officeHoursVersionSchema, { error: 'Cần danh sách phiên bản giờ làm việc' })
   .min(1, { error: 'Cần ít nhất một phiên bản giờ làm việc' })
-  .refine((vs) => new Set(vs.map((v) => v.effectiveFrom)).size === vs.length, { error: 'Hai phiên bản không được cùng ngày hiệu lực' });
+  .refine((vs) => new Set(vs.map((v) => v.effectiveFrom)).size === vs.length, {
+    error: 'Hai phiên bản không được cùng ngày hiệu lực',
+  });
 
 export const saturdayReceptionVersionSchema = z.object({
   effectiveFrom: localDateSchema,
@@ -156,7 +190,9 @@ export const dueQuerySchema = z
       .refine(Number.isFinite, { error: 'Thời hạn (amount) phải là số hữu hạn' })
       .refine((n) => n >= 0, { error: 'Thời hạn (amount) không được âm' })
       .default(0),
-    unit: z.enum(QUERY_UNITS, { error: 'Đơn vị thời hạn phải là working_days, working_hours, calendar_days hoặc same_day' }),
+    unit: z.enum(QUERY_UNITS, {
+      error: 'Đơn vị thời hạn phải là working_days, working_hours, calendar_days hoặc same_day',
+    }),
     mode: z.enum(['same_time', 'end_of_day'], { error: 'Chế độ hạn phải là same_time hoặc end_of_day' }).optional(),
     cutoff: localTimeSchema.optional(),
     unitId: z.string().trim().min(1, { error: 'Mã đơn vị không được trống' }).max(100).optional(),
@@ -170,7 +206,12 @@ export const dueQuerySchema = z
 export type DueQuery = z.infer<typeof dueQuerySchema>;
 
 /** Maps a validated query to engine arguments; unset mode falls back to the unit's setting. */
-export function dueQueryToRequest(q: DueQuery): { start: string; duration: Duration; options: DueOptions; unitId?: string } {
+export function dueQueryToRequest(q: DueQuery): {
+  start: string;
+  duration: Duration;
+  options: DueOptions;
+  unitId?: string;
+} {
   const options: DueOptions = {};
   if (q.mode) options.dueTimeMode = q.mode === 'same_time' ? 'SAME_TIME' : 'END_OF_DAY';
   if (q.cutoff) options.cutoffTime = q.cutoff;

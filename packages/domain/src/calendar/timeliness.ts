@@ -63,7 +63,12 @@ function thresholdMs(d: Duration, dayHours: number): number {
 }
 
 /** Dashboard warning state of an open item at `now` (a parameter: the engine never reads the clock). */
-export function warningState(cal: WorkingCalendar, dueAt: number, now: number, t: WarningThresholds = {}): WarningState {
+export function warningState(
+  cal: WorkingCalendar,
+  dueAt: number,
+  now: number,
+  t: WarningThresholds = {},
+): WarningState {
   const dayHours = t.workingDayHours ?? 8;
   if (now > dueAt) {
     if (t.seriouslyOverdue && workingTimeBetweenMs(cal, dueAt, now) >= thresholdMs(t.seriouslyOverdue, dayHours)) {

@@ -2,11 +2,7 @@ import type { LocalDate } from './localTime.js';
 
 /** Kinds of calendar entries (spec §4.1). */
 export type CalendarEntryType =
-  | 'PUBLIC_HOLIDAY'
-  | 'COMPENSATORY_DAY_OFF'
-  | 'SWAP_DAY_OFF'
-  | 'SWAP_WORKDAY'
-  | 'LOCAL_CLOSURE';
+  'PUBLIC_HOLIDAY' | 'COMPENSATORY_DAY_OFF' | 'SWAP_DAY_OFF' | 'SWAP_WORKDAY' | 'LOCAL_CLOSURE';
 
 export const CALENDAR_ENTRY_TYPES: readonly CalendarEntryType[] = [
   'PUBLIC_HOLIDAY',

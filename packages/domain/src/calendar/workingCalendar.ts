@@ -84,7 +84,13 @@ export class WorkingCalendar {
   constructor(config: WorkingCalendarConfig = {}) {
     const fromYear = config.fromYear ?? 1990;
     const toYear = config.toYear ?? 2100;
-    if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear || fromYear < 1800 || toYear > 2199) {
+    if (
+      !Number.isInteger(fromYear) ||
+      !Number.isInteger(toYear) ||
+      fromYear > toYear ||
+      fromYear < 1800 ||
+      toYear > 2199
+    ) {
       throw new CalendarError('CALENDAR_INVALID_OPTION', `bad calendar range ${fromYear}–${toYear}`);
     }
     this.unitId = config.unitId;
@@ -129,9 +135,12 @@ export class WorkingCalendar {
       from: parseLocalDate(v.effectiveFrom),
       standard: compileSpans(v.intervals, 'officeHours'),
       weekday: new Map((v.weekdayOverrides ?? []).map((w) => [w.weekday, compileSpans(w.intervals, 'officeHours')])),
-      date: new Map((v.dateOverrides ?? []).map((d) => [parseLocalDate(d.date), compileSpans(d.intervals, 'officeHours')])),
+      date: new Map(
+        (v.dateOverrides ?? []).map((d) => [parseLocalDate(d.date), compileSpans(d.intervals, 'officeHours')]),
+      ),
     }));
-    if (profiles.length > 65535) throw new CalendarError('CALENDAR_INVALID_OFFICE_HOURS', 'too many distinct day profiles');
+    if (profiles.length > 65535)
+      throw new CalendarError('CALENDAR_INVALID_OFFICE_HOURS', 'too many distinct day profiles');
 
     this.working = new Uint8Array(n);
     this.statutoryWorking = new Uint8Array(n);
@@ -279,7 +288,10 @@ export class WorkingCalendar {
   nextOpeningAfterDay(i: number): number {
     const r = this.cumWorkingDays[i + 1]!;
     if (r >= this.workingDayList.length) {
-      throw new CalendarError('CALENDAR_OUT_OF_RANGE', `no working day after ${formatLocalDate(this.baseDay + i)} in range`);
+      throw new CalendarError(
+        'CALENDAR_OUT_OF_RANGE',
+        `no working day after ${formatLocalDate(this.baseDay + i)} in range`,
+      );
     }
     const j = this.workingDayList[r]!;
     return this.dayStart(j) + this.profiles[this.profileOf[j]!]!.opening;
@@ -328,7 +340,8 @@ export class WorkingCalendar {
     let v: (typeof this.saturday)[number] | undefined;
     for (const s of this.saturday) if (s.from <= day) v = s;
     if (!v || !v.enabled) return 'CLOSED';
-    const offByNotice = (d: number): boolean => this.entriesByDay.get(d)?.some((e) => e.type !== 'SWAP_WORKDAY') ?? false;
+    const offByNotice = (d: number): boolean =>
+      this.entriesByDay.get(d)?.some((e) => e.type !== 'SWAP_WORKDAY') ?? false;
     if (offByNotice(day)) return 'CLOSED';
     if (!v.openAdjacentToHolidays && (offByNotice(day - 1) || offByNotice(day + 2))) return 'CLOSED';
     for (let k = 0; k < v.profile.starts.length; k++) {

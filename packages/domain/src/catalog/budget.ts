@@ -10,7 +10,10 @@ export const WORKING_HOURS_PER_DAY = 8;
  * holds at most one working day, a month at most 31): a budget beyond that bound is certainly too long, one
  * inside it may still be too long and is reported as not exact. Same-day = one working day.
  */
-export function legalWorkingHours(limit: TimeLimit, hoursPerDay = WORKING_HOURS_PER_DAY): { hours: number; exact: boolean } {
+export function legalWorkingHours(
+  limit: TimeLimit,
+  hoursPerDay = WORKING_HOURS_PER_DAY,
+): { hours: number; exact: boolean } {
   switch (limit.unit) {
     case 'working_days':
       return { hours: limit.value * hoursPerDay, exact: true };
@@ -54,7 +57,8 @@ export function checkStepBudgets(
   const errors: FieldError[] = [];
   let total = 0;
   steps.forEach((s, i) => {
-    if (!(s.hours > 0)) errors.push({ field: `${prefix}.${i}.hours`, message: 'Thời gian của bước phải lớn hơn 0 giờ.' });
+    if (!(s.hours > 0))
+      errors.push({ field: `${prefix}.${i}.hours`, message: 'Thời gian của bước phải lớn hơn 0 giờ.' });
     total += Math.max(0, s.hours);
   });
   total = Math.round(total * 100) / 100;
@@ -79,7 +83,10 @@ export function checkStepBudgets(
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The strictest (shortest) legal time among the channels, or the one of a given channel. */
-export function legalTimeOf(methods: readonly { channel: string; time: TimeLimit | null }[], channel?: string): TimeLimit | null {
+export function legalTimeOf(
+  methods: readonly { channel: string; time: TimeLimit | null }[],
+  channel?: string,
+): TimeLimit | null {
   const candidates = methods.filter((m) => m.time && (!channel || m.channel === channel)).map((m) => m.time!);
   if (!candidates.length) return null;
   return candidates.reduce((a, b) => (legalWorkingHours(b).hours < legalWorkingHours(a).hours ? b : a));

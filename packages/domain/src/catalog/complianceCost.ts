@@ -26,7 +26,8 @@ export interface ComplianceCost {
 }
 
 export function complianceCost(i: ComplianceCostInput): ComplianceCost {
-  for (const [k, v] of Object.entries(i)) if (!Number.isFinite(v) || v < 0) throw new RangeError(`${k} must be a non-negative number`);
+  for (const [k, v] of Object.entries(i))
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`${k} must be a non-negative number`);
   const costOnce = Math.round(i.hours * i.incomePerHour + i.serviceFees + i.fees + i.otherCosts);
   return { costOnce, annualCost: costOnce * i.timesPerYear * i.subjectsPerYear };
 }
@@ -52,12 +53,20 @@ export function compareComplianceCost(before: ComplianceCostInput, after: Compli
 export function programmeReduction(items: readonly { annualCostBefore: number; annualCostAfter: number }[]) {
   const before = items.reduce((s, i) => s + i.annualCostBefore, 0);
   const after = items.reduce((s, i) => s + i.annualCostAfter, 0);
-  return { annualCostBefore: before, annualCostAfter: after, saving: before - after, reductionRate: pct(before - after, before) };
+  return {
+    annualCostBefore: before,
+    annualCostAfter: after,
+    saving: before - after,
+    reductionRate: pct(before - after, before),
+  };
 }
 
 /** Internal-process cut (reform-index-plans §5.4): share of steps and of working hours removed, in percent. */
 export function processCut(before: { steps: number; hours: number }, after: { steps: number; hours: number }) {
-  return { stepCutPct: pct(before.steps - after.steps, before.steps), timeCutPct: pct(before.hours - after.hours, before.hours) };
+  return {
+    stepCutPct: pct(before.steps - after.steps, before.steps),
+    timeCutPct: pct(before.hours - after.hours, before.hours),
+  };
 }
 
 export { pct as percentOf };

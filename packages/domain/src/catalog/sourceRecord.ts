@@ -22,11 +22,40 @@ import {
 
 /** Keys of a record in the shape of procedures.json (shared/data/README.md), plus the catalogue's own settings. */
 export const sourceRecordKeys = [
-  'code', 'name', 'field', 'level', 'level_text', 'agency', 'competent_authority', 'processing_time_text',
-  'processing_days', 'time_unit', 'fee_text', 'fee_vnd', 'channels', 'methods', 'online_level', 'documents',
-  'document_notes', 'result', 'result_codes', 'legal_basis', 'decision_no', 'procedure_type', 'subjects',
-  'source', 'portal_url', 'ministry_folder', 'source_dataset', 'retrieved_note', 'parse_warnings',
-  'processing_quantity', 'conditions', 'full_online_eligible', 'cutoff_time', 'supplement_clock_mode',
+  'code',
+  'name',
+  'field',
+  'level',
+  'level_text',
+  'agency',
+  'competent_authority',
+  'processing_time_text',
+  'processing_days',
+  'time_unit',
+  'fee_text',
+  'fee_vnd',
+  'channels',
+  'methods',
+  'online_level',
+  'documents',
+  'document_notes',
+  'result',
+  'result_codes',
+  'legal_basis',
+  'decision_no',
+  'procedure_type',
+  'subjects',
+  'source',
+  'portal_url',
+  'ministry_folder',
+  'source_dataset',
+  'retrieved_note',
+  'parse_warnings',
+  'processing_quantity',
+  'conditions',
+  'full_online_eligible',
+  'cutoff_time',
+  'supplement_clock_mode',
   'excluded_periods',
 ] as const;
 const knownKeys = new Set<string>(sourceRecordKeys);
@@ -54,7 +83,16 @@ export function parseTimeText(text: string | null | undefined): TimeLimit | null
   if (!m) return null;
   const value = Number(m[1]!.replace(',', '.'));
   const word = m[2]!.toLowerCase();
-  const unit = word === 'ngày làm việc' ? 'working_days' : word === 'giờ làm việc' ? 'working_hours' : word === 'ngày' ? 'calendar_days' : word === 'giờ' ? 'hours' : 'months';
+  const unit =
+    word === 'ngày làm việc'
+      ? 'working_days'
+      : word === 'giờ làm việc'
+        ? 'working_hours'
+        : word === 'ngày'
+          ? 'calendar_days'
+          : word === 'giờ'
+            ? 'hours'
+            : 'months';
   return value > 0 ? { value, unit } : null;
 }
 
@@ -97,7 +135,13 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   const warnings: string[] = [];
   const at = (f: string) => `records.${index}.${f}`;
   if (!isObject(raw)) {
-    return { code: `#${index + 1}`, errors: [{ field: `records.${index}`, message: 'Bản ghi phải là một đối tượng JSON.' }], warnings, content: null, provenance: null };
+    return {
+      code: `#${index + 1}`,
+      errors: [{ field: `records.${index}`, message: 'Bản ghi phải là một đối tượng JSON.' }],
+      warnings,
+      content: null,
+      provenance: null,
+    };
   }
   const str = (key: string, opts: { required?: boolean; max?: number } = {}): string | null => {
     const v = raw[key];
@@ -131,18 +175,30 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   const codeRaw = raw.code;
   const code = typeof codeRaw === 'string' ? codeRaw.trim() : '';
   if (!code) errors.push({ field: at('code'), message: 'Thiếu mã thủ tục.' });
-  else if (!isProcedureCode(code)) errors.push({ field: at('code'), message: 'Mã thủ tục phải có dạng d.dddddd, ví dụ 1.001193.' });
+  else if (!isProcedureCode(code))
+    errors.push({ field: at('code'), message: 'Mã thủ tục phải có dạng d.dddddd, ví dụ 1.001193.' });
   const name = str('name', { required: true, max: 2000 });
   const field = str('field', { required: true, max: 300 });
 
   // levels
   const levels: ProcedureLevel[] = [];
   const levelRaw = raw.level;
-  const levelList = typeof levelRaw === 'string' ? levelRaw.split(/[;,]/).map((s) => s.trim()).filter(Boolean) : levelRaw;
-  if (!Array.isArray(levelList) || levelList.length === 0) errors.push({ field: at('level'), message: 'Cần ít nhất một cấp thực hiện (tinh, xa, bo, khac).' });
+  const levelList =
+    typeof levelRaw === 'string'
+      ? levelRaw
+          .split(/[;,]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : levelRaw;
+  if (!Array.isArray(levelList) || levelList.length === 0)
+    errors.push({ field: at('level'), message: 'Cần ít nhất một cấp thực hiện (tinh, xa, bo, khac).' });
   else
     for (const l of levelList) {
-      const mapped = typeof l === 'string' ? (sourceLevels[l.toLowerCase()] ?? (['PROVINCE', 'COMMUNE', 'MINISTRY', 'OTHER'].includes(l) ? (l as ProcedureLevel) : undefined)) : undefined;
+      const mapped =
+        typeof l === 'string'
+          ? (sourceLevels[l.toLowerCase()] ??
+            (['PROVINCE', 'COMMUNE', 'MINISTRY', 'OTHER'].includes(l) ? (l as ProcedureLevel) : undefined))
+          : undefined;
       if (!mapped) errors.push({ field: at('level'), message: `Cấp thực hiện không hợp lệ: ${String(l)}.` });
       else if (!levels.includes(mapped)) levels.push(mapped);
     }
@@ -151,7 +207,8 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   const channels: ProcedureChannel[] = [];
   for (const c of strList('channels')) {
     const ch = c.toLowerCase() as ProcedureChannel;
-    if (!procedureChannels.includes(ch)) errors.push({ field: at('channels'), message: `Cách thức không hợp lệ: ${c} (direct, online, postal).` });
+    if (!procedureChannels.includes(ch))
+      errors.push({ field: at('channels'), message: `Cách thức không hợp lệ: ${c} (direct, online, postal).` });
     else if (!channels.includes(ch)) channels.push(ch);
   }
 
@@ -160,11 +217,13 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   const days = raw.processing_days;
   const unitRaw = raw.time_unit;
   if (days !== undefined && days !== null) {
-    if (typeof days !== 'number' || !Number.isFinite(days)) errors.push({ field: at('processing_days'), message: 'Thời hạn phải là một số.' });
+    if (typeof days !== 'number' || !Number.isFinite(days))
+      errors.push({ field: at('processing_days'), message: 'Thời hạn phải là một số.' });
     else if (days < 0) errors.push({ field: at('processing_days'), message: 'Thời hạn giải quyết không được âm.' });
     else if (unitRaw === undefined || unitRaw === null || unitRaw === '') {
       if (!warnings.includes('time_unit_missing_in_source')) warnings.push('time_unit_missing_in_source');
-    } else if (typeof unitRaw !== 'string' || !sourceTimeUnits[unitRaw]) errors.push({ field: at('time_unit'), message: `Đơn vị thời hạn không hợp lệ: ${String(unitRaw)}.` });
+    } else if (typeof unitRaw !== 'string' || !sourceTimeUnits[unitRaw])
+      errors.push({ field: at('time_unit'), message: `Đơn vị thời hạn không hợp lệ: ${String(unitRaw)}.` });
     else if (days > 0) time = { value: days, unit: sourceTimeUnits[unitRaw]! };
   } else if (typeof unitRaw === 'string' && unitRaw && !sourceTimeUnits[unitRaw]) {
     errors.push({ field: at('time_unit'), message: `Đơn vị thời hạn không hợp lệ: ${unitRaw}.` });
@@ -175,7 +234,8 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   let feeVnd: number | null = null;
   const feeRaw = raw.fee_vnd;
   if (feeRaw !== undefined && feeRaw !== null) {
-    if (typeof feeRaw !== 'number' || !Number.isFinite(feeRaw)) errors.push({ field: at('fee_vnd'), message: 'Lệ phí phải là một số (đồng).' });
+    if (typeof feeRaw !== 'number' || !Number.isFinite(feeRaw))
+      errors.push({ field: at('fee_vnd'), message: 'Lệ phí phải là một số (đồng).' });
     else if (feeRaw < 0) errors.push({ field: at('fee_vnd'), message: 'Lệ phí không được âm.' });
     else feeVnd = Math.round(feeRaw);
   }
@@ -188,7 +248,8 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   const methods: ProcedureMethod[] = [];
   const differsTime = warnings.includes('processing_time_differs_by_channel');
   const differsFee = warnings.includes('fee_differs_by_channel');
-  if (methodsRaw !== undefined && methodsRaw !== null && !Array.isArray(methodsRaw)) errors.push({ field: at('methods'), message: 'Phải là danh sách.' });
+  if (methodsRaw !== undefined && methodsRaw !== null && !Array.isArray(methodsRaw))
+    errors.push({ field: at('methods'), message: 'Phải là danh sách.' });
   const given = Array.isArray(methodsRaw) ? methodsRaw : [];
   given.forEach((m, i) => {
     if (!isObject(m) || typeof m.channel !== 'string' || !procedureChannels.includes(m.channel as ProcedureChannel)) {
@@ -204,17 +265,34 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
     const channelFee = differsFee ? (free ? 0 : null) : feeVnd;
     if (!channels.includes(ch)) channels.push(ch);
     if (methods.some((x) => x.channel === ch)) return;
-    methods.push({ channel: ch, time: channelTime, timeText, feeVnd: channelFee, feeNote: feeNoteFor(fText) ?? feeNoteFor(feeText), feeText: fText, description: typeof m.description === 'string' && m.description.trim() ? nfc(m.description) : null });
+    methods.push({
+      channel: ch,
+      time: channelTime,
+      timeText,
+      feeVnd: channelFee,
+      feeNote: feeNoteFor(fText) ?? feeNoteFor(feeText),
+      feeText: fText,
+      description: typeof m.description === 'string' && m.description.trim() ? nfc(m.description) : null,
+    });
   });
   for (const ch of channels)
     if (!methods.some((m) => m.channel === ch))
-      methods.push({ channel: ch, time, timeText: processingTimeText, feeVnd, feeNote: feeNoteFor(feeText), feeText, description: null });
+      methods.push({
+        channel: ch,
+        time,
+        timeText: processingTimeText,
+        feeVnd,
+        feeNote: feeNoteFor(feeText),
+        feeText,
+        description: null,
+      });
   methods.sort((a, b) => procedureChannels.indexOf(a.channel) - procedureChannels.indexOf(b.channel));
 
   // documents
   const documents: ProcedureDocument[] = [];
   const docsRaw = raw.documents;
-  if (docsRaw !== undefined && docsRaw !== null && !Array.isArray(docsRaw)) errors.push({ field: at('documents'), message: 'Phải là danh sách giấy tờ.' });
+  if (docsRaw !== undefined && docsRaw !== null && !Array.isArray(docsRaw))
+    errors.push({ field: at('documents'), message: 'Phải là danh sách giấy tờ.' });
   (Array.isArray(docsRaw) ? docsRaw : []).forEach((d, i) => {
     if (!isObject(d) || typeof d.name !== 'string' || !d.name.trim()) {
       errors.push({ field: at(`documents.${i}.name`), message: 'Giấy tờ phải có tên.' });
@@ -222,9 +300,19 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
     }
     const quantityText = typeof d.quantity_text === 'string' && d.quantity_text.trim() ? nfc(d.quantity_text) : null;
     const q = parseQuantity(quantityText);
-    const forms = Array.isArray(d.forms) ? d.forms.filter((f): f is string => typeof f === 'string' && !!f.trim()).map(nfc) : [];
+    const forms = Array.isArray(d.forms)
+      ? d.forms.filter((f): f is string => typeof f === 'string' && !!f.trim()).map(nfc)
+      : [];
     const docName = nfc(d.name);
-    documents.push({ name: docName, kind: documentKind(docName, q.originals, q.copies), originals: q.originals, copies: q.copies, quantityText, forms, group: typeof d.group === 'string' && d.group.trim() ? nfc(d.group) : null });
+    documents.push({
+      name: docName,
+      kind: documentKind(docName, q.originals, q.copies),
+      originals: q.originals,
+      copies: q.copies,
+      quantityText,
+      forms,
+      group: typeof d.group === 'string' && d.group.trim() ? nfc(d.group) : null,
+    });
   });
   const documentNotes = (Array.isArray(raw.document_notes) ? raw.document_notes : [])
     .map((n) => (typeof n === 'string' ? n : isObject(n) && typeof n.name === 'string' ? n.name : null))
@@ -235,19 +323,27 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   let onlineLevel: OnlineLevel | null = null;
   const ol = raw.online_level;
   if (ol !== undefined && ol !== null && ol !== '') {
-    if (typeof ol === 'string' && onlineLevels.includes(ol.toUpperCase() as OnlineLevel)) onlineLevel = ol.toUpperCase() as OnlineLevel;
-    else errors.push({ field: at('online_level'), message: 'Mức độ trực tuyến phải là FULL, PARTIAL hoặc NONE (hoặc để trống).' });
+    if (typeof ol === 'string' && onlineLevels.includes(ol.toUpperCase() as OnlineLevel))
+      onlineLevel = ol.toUpperCase() as OnlineLevel;
+    else
+      errors.push({
+        field: at('online_level'),
+        message: 'Mức độ trực tuyến phải là FULL, PARTIAL hoặc NONE (hoặc để trống).',
+      });
   }
   let fullOnlineEligible: boolean | null = null;
   const foe = raw.full_online_eligible;
   if (typeof foe === 'boolean') fullOnlineEligible = foe;
-  else if (foe !== undefined && foe !== null && foe !== '') errors.push({ field: at('full_online_eligible'), message: 'Phải là true hoặc false.' });
+  else if (foe !== undefined && foe !== null && foe !== '')
+    errors.push({ field: at('full_online_eligible'), message: 'Phải là true hoặc false.' });
   const cutoff = str('cutoff_time');
-  if (cutoff && !/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff)) errors.push({ field: at('cutoff_time'), message: 'Giờ tiếp nhận cuối phải có dạng HH:MM, ví dụ 15:00.' });
+  if (cutoff && !/^([01]\d|2[0-3]):[0-5]\d$/.test(cutoff))
+    errors.push({ field: at('cutoff_time'), message: 'Giờ tiếp nhận cuối phải có dạng HH:MM, ví dụ 15:00.' });
   const scm = str('supplement_clock_mode');
   let supplementClockMode: SupplementClockMode = DEFAULT_SUPPLEMENT_CLOCK_MODE;
   if (scm) {
-    if (supplementClockModes.includes(scm.toUpperCase() as SupplementClockMode)) supplementClockMode = scm.toUpperCase() as SupplementClockMode;
+    if (supplementClockModes.includes(scm.toUpperCase() as SupplementClockMode))
+      supplementClockMode = scm.toUpperCase() as SupplementClockMode;
     else errors.push({ field: at('supplement_clock_mode'), message: 'Phải là PAUSE hoặc RESTART.' });
   }
   const excludedPeriods: ExcludedPeriodKind[] = [];
@@ -257,7 +353,8 @@ export function normaliseSourceRecord(raw: unknown, index: number): NormalisedRe
   }
 
   const provenance: Record<string, unknown> = {};
-  for (const k of ['source', 'portal_url', 'ministry_folder', 'source_dataset', 'retrieved_note']) if (typeof raw[k] === 'string') provenance[k] = raw[k];
+  for (const k of ['source', 'portal_url', 'ministry_folder', 'source_dataset', 'retrieved_note'])
+    if (typeof raw[k] === 'string') provenance[k] = raw[k];
 
   const extra = {
     levelText: str('level_text'),
@@ -308,7 +405,10 @@ export function normaliseBatch(records: readonly unknown[]): NormalisedRecord[] 
     if (!r.content) return;
     const first = seen.get(r.code);
     if (first !== undefined) {
-      r.errors.push({ field: `records.${i}.code`, message: `Mã thủ tục ${r.code} đã xuất hiện ở bản ghi số ${first + 1}.` });
+      r.errors.push({
+        field: `records.${i}.code`,
+        message: `Mã thủ tục ${r.code} đã xuất hiện ở bản ghi số ${first + 1}.`,
+      });
       r.content = null;
     } else seen.set(r.code, i);
   });

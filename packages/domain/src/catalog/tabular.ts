@@ -7,14 +7,47 @@ import { levelToSource, type ProcedureContent } from './types';
  * item whose parts are separated by `|`; `\` escapes `;`, `|` and itself.
  */
 export const tabularColumns = [
-  'code', 'name', 'field', 'level', 'level_text', 'agency', 'competent_authority', 'subjects', 'channels',
-  'processing_time_text', 'processing_days', 'time_unit', 'fee_text', 'fee_vnd', 'methods', 'documents',
-  'document_notes', 'conditions', 'result', 'result_codes', 'legal_basis', 'decision_no', 'procedure_type',
-  'online_level', 'full_online_eligible', 'cutoff_time', 'supplement_clock_mode', 'excluded_periods', 'parse_warnings',
+  'code',
+  'name',
+  'field',
+  'level',
+  'level_text',
+  'agency',
+  'competent_authority',
+  'subjects',
+  'channels',
+  'processing_time_text',
+  'processing_days',
+  'time_unit',
+  'fee_text',
+  'fee_vnd',
+  'methods',
+  'documents',
+  'document_notes',
+  'conditions',
+  'result',
+  'result_codes',
+  'legal_basis',
+  'decision_no',
+  'procedure_type',
+  'online_level',
+  'full_online_eligible',
+  'cutoff_time',
+  'supplement_clock_mode',
+  'excluded_periods',
+  'parse_warnings',
 ] as const;
 export type TabularColumn = (typeof tabularColumns)[number];
 export const requiredTabularColumns: readonly TabularColumn[] = ['code', 'name', 'field', 'level'];
-const listColumns = new Set<string>(['level', 'channels', 'document_notes', 'result_codes', 'legal_basis', 'excluded_periods', 'parse_warnings']);
+const listColumns = new Set<string>([
+  'level',
+  'channels',
+  'document_notes',
+  'result_codes',
+  'legal_basis',
+  'excluded_periods',
+  'parse_warnings',
+]);
 
 /** Checks a header row: unknown or repeated names and missing required ones are errors. */
 export function checkHeader(header: readonly string[]): string[] {
@@ -57,7 +90,9 @@ export const unescapeAll = (s: string) => s.replace(/\\([\\;|])/g, '$1').trim();
 export const joinList = (items: readonly string[]) => items.map(escapePart).join('; ');
 
 /** One row (column → cell text) to a record in the shape of procedures.json, for the common import path. */
-export function rowToRecord(row: Readonly<Record<string, string | number | boolean | null | undefined>>): Record<string, unknown> {
+export function rowToRecord(
+  row: Readonly<Record<string, string | number | boolean | null | undefined>>,
+): Record<string, unknown> {
   const rec: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (value === null || value === undefined || value === '') continue;
@@ -68,7 +103,11 @@ export function rowToRecord(row: Readonly<Record<string, string | number | boole
       rec[key] = cell.trim() === '' ? null : Number.isFinite(n) ? n : cell;
     } else if (key === 'full_online_eligible') {
       const t = cell.trim().toLowerCase();
-      rec[key] = ['true', '1', 'có', 'x', 'yes'].includes(t) ? true : ['false', '0', 'không', 'no'].includes(t) ? false : cell;
+      rec[key] = ['true', '1', 'có', 'x', 'yes'].includes(t)
+        ? true
+        : ['false', '0', 'không', 'no'].includes(t)
+          ? false
+          : cell;
     } else if (key === 'documents') {
       rec.documents = splitEscaped(cell, ';')
         .filter(Boolean)
@@ -76,14 +115,24 @@ export function rowToRecord(row: Readonly<Record<string, string | number | boole
           const [name, quantity, ...rest] = splitEscaped(item, '|').map(unescapeAll);
           const group = rest.find((p) => p.startsWith('#'));
           const forms = rest.filter((p) => p && !p.startsWith('#'));
-          return { name: name ?? '', quantity_text: quantity || null, ...(forms.length ? { forms } : {}), ...(group ? { group: group.slice(1).trim() } : {}) };
+          return {
+            name: name ?? '',
+            quantity_text: quantity || null,
+            ...(forms.length ? { forms } : {}),
+            ...(group ? { group: group.slice(1).trim() } : {}),
+          };
         });
     } else if (key === 'methods') {
       rec.methods = splitEscaped(cell, ';')
         .filter(Boolean)
         .map((item) => {
           const [channel, timeText, feeText, description] = splitEscaped(item, '|').map(unescapeAll);
-          return { channel: channel ?? '', time_text: timeText ?? '', fee_text: feeText ?? '', description: description ?? '' };
+          return {
+            channel: channel ?? '',
+            time_text: timeText ?? '',
+            fee_text: feeText ?? '',
+            description: description ?? '',
+          };
         });
     } else rec[key] = cell.trim();
   }
@@ -93,7 +142,10 @@ export function rowToRecord(row: Readonly<Record<string, string | number | boole
 const timeUnitToSource: Record<string, string> = { calendar_days: 'days' };
 
 /** A procedure version's content as one row of the layout (export; re-importable). */
-export function contentToRow(c: ProcedureContent, parseWarnings: readonly string[] = []): Record<TabularColumn, string | number | null> {
+export function contentToRow(
+  c: ProcedureContent,
+  parseWarnings: readonly string[] = [],
+): Record<TabularColumn, string | number | null> {
   const direct = c.methods[0];
   const time = c.methods.find((m) => m.time)?.time ?? null;
   return {
@@ -111,8 +163,14 @@ export function contentToRow(c: ProcedureContent, parseWarnings: readonly string
     time_unit: time ? (timeUnitToSource[time.unit] ?? time.unit) : null,
     fee_text: c.feeText,
     fee_vnd: direct?.feeVnd ?? null,
-    methods: c.methods.map((m) => [m.channel, m.timeText ?? '', m.feeText ?? '', m.description ?? ''].map(escapePart).join(' | ')).join('; '),
-    documents: c.documents.map((d) => [d.name, d.quantityText ?? '', ...d.forms, ...(d.group ? [`#${d.group}`] : [])].map(escapePart).join(' | ')).join('; '),
+    methods: c.methods
+      .map((m) => [m.channel, m.timeText ?? '', m.feeText ?? '', m.description ?? ''].map(escapePart).join(' | '))
+      .join('; '),
+    documents: c.documents
+      .map((d) =>
+        [d.name, d.quantityText ?? '', ...d.forms, ...(d.group ? [`#${d.group}`] : [])].map(escapePart).join(' | '),
+      )
+      .join('; '),
     document_notes: joinList(c.documentNotes),
     conditions: c.conditions,
     result: c.resultType,

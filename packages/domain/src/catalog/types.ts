@@ -5,8 +5,18 @@ export const isProcedureCode = (value: string): boolean => procedureCodePattern.
 /** Implementing levels (cấp thực hiện). The source data spells them `tinh`, `xa`, `bo`, `khac`. */
 export const procedureLevels = ['PROVINCE', 'COMMUNE', 'MINISTRY', 'OTHER'] as const;
 export type ProcedureLevel = (typeof procedureLevels)[number];
-export const sourceLevels: Record<string, ProcedureLevel> = { tinh: 'PROVINCE', xa: 'COMMUNE', bo: 'MINISTRY', khac: 'OTHER' };
-export const levelToSource: Record<ProcedureLevel, string> = { PROVINCE: 'tinh', COMMUNE: 'xa', MINISTRY: 'bo', OTHER: 'khac' };
+export const sourceLevels: Record<string, ProcedureLevel> = {
+  tinh: 'PROVINCE',
+  xa: 'COMMUNE',
+  bo: 'MINISTRY',
+  khac: 'OTHER',
+};
+export const levelToSource: Record<ProcedureLevel, string> = {
+  PROVINCE: 'tinh',
+  COMMUNE: 'xa',
+  MINISTRY: 'bo',
+  OTHER: 'khac',
+};
 
 /** Channels (cách thức thực hiện): at the counter, online, by public postal service. */
 export const procedureChannels = ['direct', 'online', 'postal'] as const;

@@ -61,7 +61,11 @@ export const updateUserBody = z.strictObject({
 export type CreateUserInput = z.infer<typeof createUserBody>;
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
-export const userListQuery = z.strictObject({ q: z.string().max(200).optional(), limit, cursor: z.string().max(500).optional() });
+export const userListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  limit,
+  cursor: z.string().max(500).optional(),
+});
 export const userPage = pageOf(user);
 
 export const createGrantBody = z.strictObject({ role, unitId: uuid, includeSubtree: z.boolean().default(false) });

@@ -152,7 +152,9 @@ export const procedureDetail = z
   })
   .meta({ id: 'ProcedureDetail' });
 
-export const procedureFieldFacets = z.object({ items: z.array(z.object({ field: z.string(), count: z.number().int() })) });
+export const procedureFieldFacets = z.object({
+  items: z.array(z.object({ field: z.string(), count: z.number().int() })),
+});
 
 export const importRecordReport = z.object({
   code: z.string(),
@@ -173,7 +175,10 @@ export const importReport = z
   })
   .meta({ id: 'ProcedureImportReport' });
 export const importQuery = z.strictObject({
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   effectiveFrom: isoDate.optional(),
 });
 
@@ -225,8 +230,15 @@ export const createInternalProcessBody = z.strictObject({
   steps: z.array(processStep).min(1, 'Quy trình cần ít nhất một bước.').max(60),
 });
 export type CreateInternalProcessInput = z.infer<typeof createInternalProcessBody>;
-export const updateInternalProcessBody = z.strictObject({ steps: z.array(processStep).min(1).max(60), channel: procedureChannel.optional() });
-export const approveInternalProcessBody = z.strictObject({ approvalDecisionNo: text(200), approvedAt: isoDate, effectiveFrom: isoDate });
+export const updateInternalProcessBody = z.strictObject({
+  steps: z.array(processStep).min(1).max(60),
+  channel: procedureChannel.optional(),
+});
+export const approveInternalProcessBody = z.strictObject({
+  approvalDecisionNo: text(200),
+  approvedAt: isoDate,
+  effectiveFrom: isoDate,
+});
 export const internalProcess = z
   .object({
     id: uuid,
@@ -236,7 +248,13 @@ export const internalProcess = z
     seq: z.number().int(),
     status: z.enum(internalProcessStatuses),
     channel: procedureChannel,
-    steps: z.array(processStep.extend({ unitId: uuid.nullable(), unitRule: z.enum(unitRules).nullable(), output: z.string().nullable() })),
+    steps: z.array(
+      processStep.extend({
+        unitId: uuid.nullable(),
+        unitRule: z.enum(unitRules).nullable(),
+        output: z.string().nullable(),
+      }),
+    ),
     totalHours: z.number(),
     legalHours: z.number().nullable(),
     approvalDecisionNo: z.string().nullable(),
@@ -250,7 +268,15 @@ export const missingProcessReport = z.object({
   unitId: uuid,
   asOf: isoDate,
   total: z.number().int(),
-  items: z.array(z.object({ code: z.string(), name: z.string(), field: z.string(), reason: z.enum(['IN_FORCE', 'DELEGATED']), hasDraft: z.boolean() })),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      field: z.string(),
+      reason: z.enum(['IN_FORCE', 'DELEGATED']),
+      hasDraft: z.boolean(),
+    }),
+  ),
 });
 
 export const complianceCostInput = z
@@ -311,7 +337,12 @@ export const simplificationPlan = z
     version: z.number().int(),
   })
   .meta({ id: 'SimplificationPlan' });
-export const simplificationListQuery = z.strictObject({ unitId: uuid.optional(), status: z.enum(simplificationStatuses).optional(), limit, cursor: z.string().max(500).optional() });
+export const simplificationListQuery = z.strictObject({
+  unitId: uuid.optional(),
+  status: z.enum(simplificationStatuses).optional(),
+  limit,
+  cursor: z.string().max(500).optional(),
+});
 export const simplificationSummaryQuery = z.strictObject({ from: isoDate, to: isoDate });
 export const simplificationSummary = z
   .object({
@@ -321,7 +352,12 @@ export const simplificationSummary = z
     internalProcesses: z.object({ total: z.number().int(), cut: z.number().int(), cutPct: z.number().nullable() }),
     steps: z.object({ before: z.number(), after: z.number(), cutPct: z.number().nullable() }),
     hours: z.object({ before: z.number(), after: z.number(), cutPct: z.number().nullable() }),
-    complianceCost: z.object({ annualCostBefore: z.number(), annualCostAfter: z.number(), saving: z.number(), reductionRate: z.number().nullable() }),
+    complianceCost: z.object({
+      annualCostBefore: z.number(),
+      annualCostAfter: z.number(),
+      saving: z.number(),
+      reductionRate: z.number().nullable(),
+    }),
     plans: z.record(z.string(), z.number().int()),
     text: z.string(),
   })

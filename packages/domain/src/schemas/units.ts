@@ -6,9 +6,7 @@ import { unitTypes } from '../units/unitTypes';
 export const unitCode = z
   .string()
   .overwrite((s) => s.trim().toUpperCase())
-  .pipe(
-    z.string().regex(unitCodePattern, 'Mã định danh điện tử phải có dạng LLL.CC.BB.AAA, ví dụ 000.00.00.H26.'),
-  );
+  .pipe(z.string().regex(unitCodePattern, 'Mã định danh điện tử phải có dạng LLL.CC.BB.AAA, ví dụ 000.00.00.H26.'));
 export const unitType = z.enum(unitTypes);
 
 export const unit = z

@@ -18,11 +18,41 @@ const actor = (role: Actor['grants'][number]['role'], unitId: string, includeSub
 describe('isAllowed: a grant covers its unit, and its subtree only when granted so', () => {
   const cases: [string, Actor, Permission, string[], boolean][] = [
     ['admin on district, own unit', actor('SYSTEM_ADMIN', 'district', false), 'units.write', path.district, true],
-    ['admin on district without subtree, child', actor('SYSTEM_ADMIN', 'district', false), 'units.write', path.commune, false],
-    ['admin on district with subtree, child', actor('SYSTEM_ADMIN', 'district', true), 'units.write', path.commune, true],
-    ['admin on district with subtree, sibling', actor('SYSTEM_ADMIN', 'district', true), 'units.write', path.other, false],
-    ['admin on district with subtree, parent', actor('SYSTEM_ADMIN', 'district', true), 'units.write', path.root, false],
-    ['counter officer cannot write units', actor('COUNTER_OFFICER', 'commune', true), 'units.write', path.commune, false],
+    [
+      'admin on district without subtree, child',
+      actor('SYSTEM_ADMIN', 'district', false),
+      'units.write',
+      path.commune,
+      false,
+    ],
+    [
+      'admin on district with subtree, child',
+      actor('SYSTEM_ADMIN', 'district', true),
+      'units.write',
+      path.commune,
+      true,
+    ],
+    [
+      'admin on district with subtree, sibling',
+      actor('SYSTEM_ADMIN', 'district', true),
+      'units.write',
+      path.other,
+      false,
+    ],
+    [
+      'admin on district with subtree, parent',
+      actor('SYSTEM_ADMIN', 'district', true),
+      'units.write',
+      path.root,
+      false,
+    ],
+    [
+      'counter officer cannot write units',
+      actor('COUNTER_OFFICER', 'commune', true),
+      'units.write',
+      path.commune,
+      false,
+    ],
     ['citizen reads no unit directory', actor('CITIZEN', 'root', true), 'units.read', path.commune, false],
     ['supervisor reads reports below', actor('SUPERVISOR', 'root', true), 'reports.read', path.commune, true],
   ];

@@ -51,12 +51,28 @@ describe('official schedule data', () => {
   });
   test('2024 weekday days off follow the notices', () => {
     assert.deepEqual(offDays('2024-01-01', '2024-12-31'), [
-      '2024-01-01', '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14',
-      '2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01', '2024-09-02', '2024-09-03',
+      '2024-01-01',
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+      '2024-04-18',
+      '2024-04-29',
+      '2024-04-30',
+      '2024-05-01',
+      '2024-09-02',
+      '2024-09-03',
     ]);
   });
   test('2025 notice wins over the Tết default (27–31/1; Mon 3/2 is a working day)', () => {
-    assert.deepEqual(offDays('2025-01-20', '2025-02-07'), ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
+    assert.deepEqual(offDays('2025-01-20', '2025-02-07'), [
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+    ]);
   });
   test('2026: Giỗ Tổ compensated on Mon 27/4; Culture Day Tue 24/11', () => {
     assert.equal(cal.isWorkingDay('2026-04-27'), false);
@@ -65,66 +81,156 @@ describe('official schedule data', () => {
   test('2027: law-fixed days from data, undecided Tết and second National Day day from defaults', () => {
     assert.deepEqual(offDays('2027-01-01', '2027-12-31'), [
       '2027-01-01',
-      '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', // eve Fri 5/2, mùng 3–4, compensation for Sat/Sun 6–7/2
-      '2027-04-16', '2027-04-30', '2027-05-03',
-      '2027-09-02', '2027-09-03',
+      '2027-02-05',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11', // eve Fri 5/2, mùng 3–4, compensation for Sat/Sun 6–7/2
+      '2027-04-16',
+      '2027-04-30',
+      '2027-05-03',
+      '2027-09-02',
+      '2027-09-03',
       '2027-11-24',
     ]);
   });
   test('calendarDiff lists the days a confirmed notice changes (for the audited recompute)', () => {
     const base = createWorkingCalendar({ fromYear: 2026, toYear: 2026 });
-    const entries: ScheduleEntry[] = OFFICIAL_SCHEDULE_VN.map((e) => (e.confirmed === false ? { ...e, confirmed: true } : e));
-    const next = createWorkingCalendar({ entries, coverage: [{ year: 2026, decidedOccasions: ['NEW_YEAR', 'LUNAR_NEW_YEAR', 'HUNG_KINGS_DAY', 'VICTORY_DAY', 'LABOUR_DAY', 'NATIONAL_DAY', 'VIETNAM_CULTURE_DAY'] }], fromYear: 2026, toYear: 2026 });
+    const entries: ScheduleEntry[] = OFFICIAL_SCHEDULE_VN.map((e) =>
+      e.confirmed === false ? { ...e, confirmed: true } : e,
+    );
+    const next = createWorkingCalendar({
+      entries,
+      coverage: [
+        {
+          year: 2026,
+          decidedOccasions: [
+            'NEW_YEAR',
+            'LUNAR_NEW_YEAR',
+            'HUNG_KINGS_DAY',
+            'VICTORY_DAY',
+            'LABOUR_DAY',
+            'NATIONAL_DAY',
+            'VIETNAM_CULTURE_DAY',
+          ],
+        },
+      ],
+      fromYear: 2026,
+      toYear: 2026,
+    });
     assert.deepEqual(calendarDiff(base, next), [
       { date: '2026-11-23', workingBefore: true, workingAfter: false, hoursChanged: false },
       { date: '2026-11-28', workingBefore: false, workingAfter: true, hoursChanged: false },
     ]);
   });
   test('an administrator can confirm the proposed 2026 Culture Day swap', () => {
-    const entries: ScheduleEntry[] = OFFICIAL_SCHEDULE_VN.map((e) => (e.confirmed === false ? { ...e, confirmed: true } : e));
-    const c = createWorkingCalendar({ entries, coverage: [{ year: 2026, decidedOccasions: ['NEW_YEAR', 'LUNAR_NEW_YEAR', 'HUNG_KINGS_DAY', 'VICTORY_DAY', 'LABOUR_DAY', 'NATIONAL_DAY', 'VIETNAM_CULTURE_DAY'] }], fromYear: 2026, toYear: 2026 });
+    const entries: ScheduleEntry[] = OFFICIAL_SCHEDULE_VN.map((e) =>
+      e.confirmed === false ? { ...e, confirmed: true } : e,
+    );
+    const c = createWorkingCalendar({
+      entries,
+      coverage: [
+        {
+          year: 2026,
+          decidedOccasions: [
+            'NEW_YEAR',
+            'LUNAR_NEW_YEAR',
+            'HUNG_KINGS_DAY',
+            'VICTORY_DAY',
+            'LABOUR_DAY',
+            'NATIONAL_DAY',
+            'VIETNAM_CULTURE_DAY',
+          ],
+        },
+      ],
+      fromYear: 2026,
+      toYear: 2026,
+    });
     assert.equal(c.isWorkingDay('2026-11-23'), false);
     assert.equal(c.isWorkingDay('2026-11-28'), true);
   });
 });
 
 describe('statutory defaults (rules)', () => {
-  const offOf = (y: number, opts = {}) => defaultHolidayEntries(y, opts).map((e) => `${e.date} ${e.type === 'PUBLIC_HOLIDAY' ? 'H' : 'C'}`);
+  const offOf = (y: number, opts = {}) =>
+    defaultHolidayEntries(y, opts).map((e) => `${e.date} ${e.type === 'PUBLIC_HOLIDAY' ? 'H' : 'C'}`);
   test('2023 defaults match the real 2023 schedule around New Year, 30/4 and 2/9', () => {
     const d = offOf(2023);
-    for (const x of ['2023-01-01 H', '2023-01-02 C', '2023-04-29 H', '2023-04-30 H', '2023-05-01 H', '2023-05-02 C', '2023-05-03 C', '2023-09-01 H', '2023-09-02 H', '2023-09-04 C']) {
+    for (const x of [
+      '2023-01-01 H',
+      '2023-01-02 C',
+      '2023-04-29 H',
+      '2023-04-30 H',
+      '2023-05-01 H',
+      '2023-05-02 C',
+      '2023-05-03 C',
+      '2023-09-01 H',
+      '2023-09-02 H',
+      '2023-09-04 C',
+    ]) {
       assert.ok(d.includes(x), x);
     }
   });
   test('National Day AUTO reproduces 2024 (3/9), 2025 and 2026 (1/9)', () => {
-    const nd = (y: number) => defaultHolidayEntries(y).filter((e) => e.occasion === 'NATIONAL_DAY' && e.type === 'PUBLIC_HOLIDAY').map((e) => e.date);
+    const nd = (y: number) =>
+      defaultHolidayEntries(y)
+        .filter((e) => e.occasion === 'NATIONAL_DAY' && e.type === 'PUBLIC_HOLIDAY')
+        .map((e) => e.date);
     assert.deepEqual(nd(2024), ['2024-09-02', '2024-09-03']);
     assert.deepEqual(nd(2025), ['2025-09-01', '2025-09-02']);
     assert.deepEqual(nd(2026), ['2026-09-01', '2026-09-02']);
-    assert.deepEqual(defaultHolidayEntries(2026, { nationalDayAdjacent: 'AFTER' }).filter((e) => e.occasion === 'NATIONAL_DAY').map((e) => e.date), ['2026-09-02', '2026-09-03']);
+    assert.deepEqual(
+      defaultHolidayEntries(2026, { nationalDayAdjacent: 'AFTER' })
+        .filter((e) => e.occasion === 'NATIONAL_DAY')
+        .map((e) => e.date),
+      ['2026-09-02', '2026-09-03'],
+    );
   });
   test('Tết default: last day of the lunar year + mùng 1–4; configurable', () => {
-    const tet = (y: number, o = {}) => defaultHolidayEntries(y, o).filter((e) => e.occasion === 'LUNAR_NEW_YEAR' && e.type === 'PUBLIC_HOLIDAY').map((e) => e.date);
+    const tet = (y: number, o = {}) =>
+      defaultHolidayEntries(y, o)
+        .filter((e) => e.occasion === 'LUNAR_NEW_YEAR' && e.type === 'PUBLIC_HOLIDAY')
+        .map((e) => e.date);
     assert.deepEqual(tet(2026), ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
-    assert.deepEqual(tet(2025, { tetDaysBeforeNewYear: 2 }), ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
+    assert.deepEqual(tet(2025, { tetDaysBeforeNewYear: 2 }), [
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+    ]);
     assert.throws(() => defaultHolidayEntries(2025, { tetDaysBeforeNewYear: 9 }), code('CALENDAR_INVALID_OPTION'));
   });
   test('Labour Code 2012 before 2021: one National Day day, no 24/11', () => {
     const d = defaultHolidayEntries(2020);
-    assert.deepEqual(d.filter((e) => e.occasion === 'NATIONAL_DAY').map((e) => e.date), ['2020-09-02']);
-    assert.equal(d.some((e) => e.occasion === 'VIETNAM_CULTURE_DAY'), false);
+    assert.deepEqual(
+      d.filter((e) => e.occasion === 'NATIONAL_DAY').map((e) => e.date),
+      ['2020-09-02'],
+    );
+    assert.equal(
+      d.some((e) => e.occasion === 'VIETNAM_CULTURE_DAY'),
+      false,
+    );
     assert.match(d[0]!.source ?? '', /10\/2012\/QH13/);
   });
   test('Culture Day from 2026 only; compensation on a weekend is an option (2029: Sat 24/11)', () => {
-    assert.equal(defaultHolidayEntries(2025).some((e) => e.occasion === 'VIETNAM_CULTURE_DAY'), false);
+    assert.equal(
+      defaultHolidayEntries(2025).some((e) => e.occasion === 'VIETNAM_CULTURE_DAY'),
+      false,
+    );
     assert.equal(weekdayOf('2029-11-24'), 6);
-    const comp = (o: object) => defaultHolidayEntries(2029, o).filter((e) => e.occasion === 'VIETNAM_CULTURE_DAY' && e.type === 'COMPENSATORY_DAY_OFF').map((e) => e.date);
+    const comp = (o: object) =>
+      defaultHolidayEntries(2029, o)
+        .filter((e) => e.occasion === 'VIETNAM_CULTURE_DAY' && e.type === 'COMPENSATORY_DAY_OFF')
+        .map((e) => e.date);
     assert.deepEqual(comp({}), ['2029-11-26']);
     assert.deepEqual(comp({ cultureDayCompensation: false }), []);
   });
   test('compensation never lands on another day off', () => {
     // 2023: Giỗ Tổ Sat 29/4 and 30/4 Sun; 1/5 Mon is itself a holiday, so Tue 2/5 and Wed 3/5 compensate.
-    const c = defaultHolidayEntries(2023).filter((e) => e.type === 'COMPENSATORY_DAY_OFF').map((e) => e.date);
+    const c = defaultHolidayEntries(2023)
+      .filter((e) => e.type === 'COMPENSATORY_DAY_OFF')
+      .map((e) => e.date);
     assert.ok(c.includes('2023-05-02') && c.includes('2023-05-03'));
   });
 });
@@ -144,7 +250,10 @@ describe('units, closures, office hours, Saturday reception', () => {
   test('a unit closure applies to that unit only', () => {
     assert.equal(u1.isWorkingDay('2025-11-12'), false);
     assert.equal(u2.isWorkingDay('2025-11-12'), true);
-    assert.equal(computeDue(u1, '2025-11-11T09:00', { value: 1, unit: 'WORKING_DAYS' }).dueAtIso, '2025-11-13T09:00:00+07:00');
+    assert.equal(
+      computeDue(u1, '2025-11-11T09:00', { value: 1, unit: 'WORKING_DAYS' }).dueAtIso,
+      '2025-11-13T09:00:00+07:00',
+    );
   });
   test('a unit closure also shuts a national make-up Saturday', () => {
     assert.equal(u1.isWorkingDay('2025-04-26'), false);
@@ -152,18 +261,37 @@ describe('units, closures, office hours, Saturday reception', () => {
   });
   test('province scope', () => {
     const e: ScheduleEntry = { ...closure, scope: { level: 'PROVINCE', provinceCodes: ['75'] } };
-    assert.equal(createWorkingCalendar({ provinceCode: '75', entries: [e], fromYear: 2025, toYear: 2025 }).isWorkingDay('2025-11-12'), false);
-    assert.equal(createWorkingCalendar({ provinceCode: '01', entries: [e], fromYear: 2025, toYear: 2025 }).isWorkingDay('2025-11-12'), true);
+    assert.equal(
+      createWorkingCalendar({ provinceCode: '75', entries: [e], fromYear: 2025, toYear: 2025 }).isWorkingDay(
+        '2025-11-12',
+      ),
+      false,
+    );
+    assert.equal(
+      createWorkingCalendar({ provinceCode: '01', entries: [e], fromYear: 2025, toYear: 2025 }).isWorkingDay(
+        '2025-11-12',
+      ),
+      true,
+    );
   });
 
   const versioned = createWorkingCalendar({
     fromYear: 2024,
     toYear: 2027,
     officeHours: [
-      { effectiveFrom: '2020-01-01', intervals: [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }] },
+      {
+        effectiveFrom: '2020-01-01',
+        intervals: [
+          { start: '07:00', end: '11:30' },
+          { start: '13:30', end: '17:00' },
+        ],
+      },
       {
         effectiveFrom: '2026-01-01',
-        intervals: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }],
+        intervals: [
+          { start: '07:30', end: '11:30' },
+          { start: '13:00', end: '17:00' },
+        ],
         weekdayOverrides: [{ weekday: 6, intervals: [{ start: '08:00', end: '11:00' }] }],
         dateOverrides: [{ date: '2026-03-06', intervals: [{ start: '07:30', end: '10:00' }] }],
       },
@@ -175,13 +303,22 @@ describe('units, closures, office hours, Saturday reception', () => {
     assert.equal(versioned.dayInfo('2026-01-10').closing, '11:00'); // make-up Saturday
     assert.equal(versioned.dayInfo('2026-03-06').workingMs, 2.5 * HOUR_MS);
     // Example 16 with the new hours: 16:00–17:00 (1 h), then Mon 5/1 07:30 + 1 h.
-    assert.equal(formatInstantVN(addWorkingTimeMs(versioned, parseInstant('2025-12-31T16:00'), 2 * HOUR_MS)), '2026-01-05T08:30:00+07:00');
+    assert.equal(
+      formatInstantVN(addWorkingTimeMs(versioned, parseInstant('2025-12-31T16:00'), 2 * HOUR_MS)),
+      '2026-01-05T08:30:00+07:00',
+    );
   });
   test('SAME_TIME onto a day with other hours clamps to its span', () => {
     // Fri 9/1/2026 15:00 + 1 working day = Sat 10/1 (make-up, 08:00–11:00) → 11:00.
-    assert.equal(computeDue(versioned, '2026-01-09T15:00', { value: 1, unit: 'WORKING_DAYS' }).dueAtIso, '2026-01-10T11:00:00+07:00');
+    assert.equal(
+      computeDue(versioned, '2026-01-09T15:00', { value: 1, unit: 'WORKING_DAYS' }).dueAtIso,
+      '2026-01-10T11:00:00+07:00',
+    );
     // Wed 31/12/2025 07:10 (old hours) + 1 → Fri 2/1 is off → Mon 5/1 opens 07:30.
-    assert.equal(computeDue(versioned, '2025-12-31T07:10', { value: 1, unit: 'WORKING_DAYS' }).dueAtIso, '2026-01-05T07:30:00+07:00');
+    assert.equal(
+      computeDue(versioned, '2025-12-31T07:10', { value: 1, unit: 'WORKING_DAYS' }).dueAtIso,
+      '2026-01-05T07:30:00+07:00',
+    );
   });
   test('versioned hours agree with the oracle', () => {
     const spans = (day: number): [number, number][] => {
@@ -195,18 +332,34 @@ describe('units, closures, office hours, Saturday reception', () => {
     const from = parseInstant('2024-06-01T00:00');
     const to = parseInstant('2027-06-01T00:00');
     fc.assert(
-      fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 0, max: 200 * HOUR_MS }), fc.integer({ min: from, max: to }), (t, h, b) => {
-        assert.equal(addWorkingTimeMs(versioned, t, h), naiveAddWorkingTime(naive, t, h));
-        assert.equal(workingTimeBetweenMs(versioned, t, b), naiveWorkingTimeBetween(naive, t, b));
-      }),
+      fc.property(
+        fc.integer({ min: from, max: to }),
+        fc.integer({ min: 0, max: 200 * HOUR_MS }),
+        fc.integer({ min: from, max: to }),
+        (t, h, b) => {
+          assert.equal(addWorkingTimeMs(versioned, t, h), naiveAddWorkingTime(naive, t, h));
+          assert.equal(workingTimeBetweenMs(versioned, t, b), naiveWorkingTimeBetween(naive, t, b));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
   test('invalid office hours throw CALENDAR_INVALID_OFFICE_HOURS', () => {
-    const bad = (intervals: { start: string; end: string }[]) => () => createWorkingCalendar({ fromYear: 2025, toYear: 2025, officeHours: [{ effectiveFrom: '2025-01-01', intervals }] });
+    const bad = (intervals: { start: string; end: string }[]) => () =>
+      createWorkingCalendar({
+        fromYear: 2025,
+        toYear: 2025,
+        officeHours: [{ effectiveFrom: '2025-01-01', intervals }],
+      });
     assert.throws(bad([]), code('CALENDAR_INVALID_OFFICE_HOURS'));
     assert.throws(bad([{ start: '11:00', end: '08:00' }]), code('CALENDAR_INVALID_OFFICE_HOURS'));
-    assert.throws(bad([{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }]), code('CALENDAR_INVALID_OFFICE_HOURS'));
+    assert.throws(
+      bad([
+        { start: '07:00', end: '12:00' },
+        { start: '11:00', end: '17:00' },
+      ]),
+      code('CALENDAR_INVALID_OFFICE_HOURS'),
+    );
     assert.throws(bad([{ start: '7:00', end: '12:00' }]), code('CALENDAR_INVALID_TIME'));
   });
 
@@ -232,19 +385,37 @@ describe('units, closures, office hours, Saturday reception', () => {
     assert.equal(officialReceiptTime(cal, '2025-11-10T11:30').adjustment, 'BREAK');
     assert.equal(officialReceiptTime(cal, '2025-11-10T17:00').adjustment, 'AFTER_CLOSING');
     assert.equal(officialReceiptTime(cal, '2025-11-10T15:00', { cutoffTime: '15:00' }).adjustment, 'NONE');
-    assert.equal(officialReceiptTime(cal, '2025-11-10T15:00', { cutoffTime: '15:00', cutoffInclusive: true }).adjustment, 'CUTOFF');
-    assert.equal(officialReceiptTime(cal, '2025-11-10T15:00:01', { cutoffTime: '15:00' }).officialStartIso, '2025-11-11T07:00:00+07:00');
+    assert.equal(
+      officialReceiptTime(cal, '2025-11-10T15:00', { cutoffTime: '15:00', cutoffInclusive: true }).adjustment,
+      'CUTOFF',
+    );
+    assert.equal(
+      officialReceiptTime(cal, '2025-11-10T15:00:01', { cutoffTime: '15:00' }).officialStartIso,
+      '2025-11-11T07:00:00+07:00',
+    );
   });
 });
 
 describe('durations, pauses, extensions, warnings', () => {
   test('fractional working days become hours of the standard day', () => {
-    assert.equal(computeDue(cal, '2025-11-10T09:00', { value: 0.5, unit: 'WORKING_DAYS' }).dueAtIso, '2025-11-10T15:00:00+07:00');
-    assert.equal(computeDue(cal, '2025-11-10T09:00', { value: 0.75, unit: 'WORKING_HOURS' }).dueAtIso, '2025-11-10T09:45:00+07:00');
+    assert.equal(
+      computeDue(cal, '2025-11-10T09:00', { value: 0.5, unit: 'WORKING_DAYS' }).dueAtIso,
+      '2025-11-10T15:00:00+07:00',
+    );
+    assert.equal(
+      computeDue(cal, '2025-11-10T09:00', { value: 0.75, unit: 'WORKING_HOURS' }).dueAtIso,
+      '2025-11-10T09:45:00+07:00',
+    );
   });
   test('0 working days = same day closing; 0 working hours = official start', () => {
-    assert.equal(computeDue(cal, '2025-11-10T09:00', { value: 0, unit: 'WORKING_DAYS' }).dueAtIso, '2025-11-10T17:00:00+07:00');
-    assert.equal(computeDue(cal, '2025-11-08T09:00', { value: 0, unit: 'WORKING_HOURS' }).dueAtIso, '2025-11-10T07:00:00+07:00');
+    assert.equal(
+      computeDue(cal, '2025-11-10T09:00', { value: 0, unit: 'WORKING_DAYS' }).dueAtIso,
+      '2025-11-10T17:00:00+07:00',
+    );
+    assert.equal(
+      computeDue(cal, '2025-11-08T09:00', { value: 0, unit: 'WORKING_HOURS' }).dueAtIso,
+      '2025-11-10T07:00:00+07:00',
+    );
   });
   test('pause/resume clock = example 13', () => {
     let clock = startClock(parseInstant('2025-11-10T08:00'));
@@ -263,10 +434,19 @@ describe('durations, pauses, extensions, warnings', () => {
   });
   test('extensions keep the unit of the rule set', () => {
     const due = parseInstant('2025-11-10T17:00');
-    assert.equal(formatInstantVN(extendDeadlineMs(cal, due, { value: 2, unit: 'WORKING_DAYS' }, { dueTimeMode: 'END_OF_DAY' })), '2025-11-12T17:00:00+07:00');
-    assert.equal(formatInstantVN(extendDeadlineMs(cal, due, { value: 2, unit: 'WORKING_DAYS' })), '2025-11-12T17:00:00+07:00');
+    assert.equal(
+      formatInstantVN(extendDeadlineMs(cal, due, { value: 2, unit: 'WORKING_DAYS' }, { dueTimeMode: 'END_OF_DAY' })),
+      '2025-11-12T17:00:00+07:00',
+    );
+    assert.equal(
+      formatInstantVN(extendDeadlineMs(cal, due, { value: 2, unit: 'WORKING_DAYS' })),
+      '2025-11-12T17:00:00+07:00',
+    );
     // A calendar-day period ending 24:00 Wed 3/12/2025 extended by 3 days ends Sat 6/12 → rolls to Mon 8/12 24:00.
-    assert.equal(formatInstantVN(extendDeadlineMs(cal, parseInstant('2025-12-04T00:00'), { value: 3, unit: 'CALENDAR_DAYS' })), '2025-12-09T00:00:00+07:00');
+    assert.equal(
+      formatInstantVN(extendDeadlineMs(cal, parseInstant('2025-12-04T00:00'), { value: 3, unit: 'CALENDAR_DAYS' })),
+      '2025-12-09T00:00:00+07:00',
+    );
     assert.throws(() => extendDeadlineMs(cal, due, { value: 1, unit: 'SAME_DAY' }), code('CALENDAR_INVALID_DURATION'));
   });
   test('warning states', () => {
@@ -285,22 +465,46 @@ describe('durations, pauses, extensions, warnings', () => {
 
 describe('errors and parsing', () => {
   test('invalid durations', () => {
-    assert.throws(() => computeDue(cal, '2025-11-10T09:00', { value: -1, unit: 'WORKING_DAYS' }), code('CALENDAR_INVALID_DURATION'));
-    assert.throws(() => computeDue(cal, '2025-11-10T09:00', { value: Number.NaN, unit: 'WORKING_HOURS' }), code('CALENDAR_INVALID_DURATION'));
-    assert.throws(() => computeDue(cal, '2025-11-10T09:00', { value: 1.5, unit: 'CALENDAR_DAYS' }), code('CALENDAR_INVALID_DURATION'));
-    assert.throws(() => computeDue(cal, '2025-11-10T09:00', { value: 1, unit: 'WEEKS' as never }), code('CALENDAR_INVALID_DURATION'));
+    assert.throws(
+      () => computeDue(cal, '2025-11-10T09:00', { value: -1, unit: 'WORKING_DAYS' }),
+      code('CALENDAR_INVALID_DURATION'),
+    );
+    assert.throws(
+      () => computeDue(cal, '2025-11-10T09:00', { value: Number.NaN, unit: 'WORKING_HOURS' }),
+      code('CALENDAR_INVALID_DURATION'),
+    );
+    assert.throws(
+      () => computeDue(cal, '2025-11-10T09:00', { value: 1.5, unit: 'CALENDAR_DAYS' }),
+      code('CALENDAR_INVALID_DURATION'),
+    );
+    assert.throws(
+      () => computeDue(cal, '2025-11-10T09:00', { value: 1, unit: 'WEEKS' as never }),
+      code('CALENDAR_INVALID_DURATION'),
+    );
     assert.throws(() => addWorkingDaysMs(cal, 0, 1.5), code('CALENDAR_INVALID_DURATION'));
   });
   test('invalid instants, dates and times', () => {
-    assert.throws(() => computeDue(cal, 'yesterday', { value: 1, unit: 'WORKING_DAYS' }), code('CALENDAR_INVALID_INSTANT'));
+    assert.throws(
+      () => computeDue(cal, 'yesterday', { value: 1, unit: 'WORKING_DAYS' }),
+      code('CALENDAR_INVALID_INSTANT'),
+    );
     assert.throws(() => parseInstant('2025-02-30T09:00'), code('CALENDAR_INVALID_DATE'));
     assert.throws(() => parseLocalDate('2025-13-01'), code('CALENDAR_INVALID_DATE'));
     assert.throws(() => parseLocalTime('24:30'), code('CALENDAR_INVALID_TIME'));
-    assert.throws(() => computeDue(cal, '2025-11-10T09:00', { value: 1, unit: 'WORKING_DAYS' }, { cutoffTime: '3pm' }), code('CALENDAR_INVALID_TIME'));
+    assert.throws(
+      () => computeDue(cal, '2025-11-10T09:00', { value: 1, unit: 'WORKING_DAYS' }, { cutoffTime: '3pm' }),
+      code('CALENDAR_INVALID_TIME'),
+    );
   });
   test('out of range', () => {
-    assert.throws(() => computeDue(cal, '2100-12-30T09:00', { value: 10, unit: 'WORKING_DAYS' }), code('CALENDAR_OUT_OF_RANGE'));
-    assert.throws(() => computeDue(cal, '1989-12-30T09:00', { value: 1, unit: 'WORKING_DAYS' }), code('CALENDAR_OUT_OF_RANGE'));
+    assert.throws(
+      () => computeDue(cal, '2100-12-30T09:00', { value: 10, unit: 'WORKING_DAYS' }),
+      code('CALENDAR_OUT_OF_RANGE'),
+    );
+    assert.throws(
+      () => computeDue(cal, '1989-12-30T09:00', { value: 1, unit: 'WORKING_DAYS' }),
+      code('CALENDAR_OUT_OF_RANGE'),
+    );
     assert.throws(() => createWorkingCalendar({ fromYear: 2030, toYear: 2020 }), code('CALENDAR_INVALID_OPTION'));
   });
   test('ISO parsing: offsets, Z, none (= +07:00), "+" decoded to a space in URLs', () => {

@@ -32,14 +32,62 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { n: 1, start: '2023-10-27T09:32', duration: wd(5), options: { dueTimeMode: 'SAME_TIME' }, expected: '2023-11-03T09:32:00+07:00' },
-  { n: 2, start: '2023-10-27T09:32', duration: wd(5), options: { dueTimeMode: 'END_OF_DAY' }, expected: '2023-11-03T17:00:00+07:00' },
-  { n: 3, start: '2025-04-24T10:00', duration: wd(3), options: { dueTimeMode: 'SAME_TIME' }, expected: '2025-04-28T10:00:00+07:00' },
-  { n: 4, start: '2025-04-29T14:00', duration: wd(2), options: { dueTimeMode: 'END_OF_DAY' }, expected: '2025-05-06T17:00:00+07:00' },
-  { n: 5, start: '2025-04-25T20:15', duration: wd(1), options: { dueTimeMode: 'SAME_TIME' }, expected: '2025-04-28T07:00:00+07:00' },
-  { n: 6, start: '2025-04-25T20:15', duration: wd(1), options: { dueTimeMode: 'END_OF_DAY' }, expected: '2025-04-28T17:00:00+07:00' },
-  { n: 7, start: '2024-04-26T15:30', duration: wd(3), options: { dueTimeMode: 'SAME_TIME' }, expected: '2024-05-04T15:30:00+07:00' },
-  { n: 8, start: '2025-11-08T09:10', duration: wd(3), options: { dueTimeMode: 'END_OF_DAY' }, expected: '2025-11-13T17:00:00+07:00' },
+  {
+    n: 1,
+    start: '2023-10-27T09:32',
+    duration: wd(5),
+    options: { dueTimeMode: 'SAME_TIME' },
+    expected: '2023-11-03T09:32:00+07:00',
+  },
+  {
+    n: 2,
+    start: '2023-10-27T09:32',
+    duration: wd(5),
+    options: { dueTimeMode: 'END_OF_DAY' },
+    expected: '2023-11-03T17:00:00+07:00',
+  },
+  {
+    n: 3,
+    start: '2025-04-24T10:00',
+    duration: wd(3),
+    options: { dueTimeMode: 'SAME_TIME' },
+    expected: '2025-04-28T10:00:00+07:00',
+  },
+  {
+    n: 4,
+    start: '2025-04-29T14:00',
+    duration: wd(2),
+    options: { dueTimeMode: 'END_OF_DAY' },
+    expected: '2025-05-06T17:00:00+07:00',
+  },
+  {
+    n: 5,
+    start: '2025-04-25T20:15',
+    duration: wd(1),
+    options: { dueTimeMode: 'SAME_TIME' },
+    expected: '2025-04-28T07:00:00+07:00',
+  },
+  {
+    n: 6,
+    start: '2025-04-25T20:15',
+    duration: wd(1),
+    options: { dueTimeMode: 'END_OF_DAY' },
+    expected: '2025-04-28T17:00:00+07:00',
+  },
+  {
+    n: 7,
+    start: '2024-04-26T15:30',
+    duration: wd(3),
+    options: { dueTimeMode: 'SAME_TIME' },
+    expected: '2024-05-04T15:30:00+07:00',
+  },
+  {
+    n: 8,
+    start: '2025-11-08T09:10',
+    duration: wd(3),
+    options: { dueTimeMode: 'END_OF_DAY' },
+    expected: '2025-11-13T17:00:00+07:00',
+  },
   {
     n: 9,
     start: '2025-11-08T09:10',
@@ -47,17 +95,59 @@ const cases: Case[] = [
     options: { dueTimeMode: 'END_OF_DAY', normalizedStartCountsAsDayOne: true },
     expected: '2025-11-12T17:00:00+07:00',
   },
-  { n: 10, start: '2025-12-31T15:20', duration: sameDay, options: { cutoffTime: '15:00' }, expected: '2026-01-05T17:00:00+07:00' },
-  { n: 11, start: '2025-12-31T14:50', duration: sameDay, options: { cutoffTime: '15:00' }, expected: '2025-12-31T17:00:00+07:00' },
-  { n: 12, start: '2026-01-08T09:00', duration: wd(2), options: { dueTimeMode: 'SAME_TIME' }, expected: '2026-01-10T09:00:00+07:00' },
-  { n: 15, start: '2026-02-12T10:00', duration: wd(3), options: { dueTimeMode: 'END_OF_DAY' }, expected: '2026-02-24T17:00:00+07:00' },
+  {
+    n: 10,
+    start: '2025-12-31T15:20',
+    duration: sameDay,
+    options: { cutoffTime: '15:00' },
+    expected: '2026-01-05T17:00:00+07:00',
+  },
+  {
+    n: 11,
+    start: '2025-12-31T14:50',
+    duration: sameDay,
+    options: { cutoffTime: '15:00' },
+    expected: '2025-12-31T17:00:00+07:00',
+  },
+  {
+    n: 12,
+    start: '2026-01-08T09:00',
+    duration: wd(2),
+    options: { dueTimeMode: 'SAME_TIME' },
+    expected: '2026-01-10T09:00:00+07:00',
+  },
+  {
+    n: 15,
+    start: '2026-02-12T10:00',
+    duration: wd(3),
+    options: { dueTimeMode: 'END_OF_DAY' },
+    expected: '2026-02-24T17:00:00+07:00',
+  },
   { n: 16, start: '2025-12-31T16:00', duration: wh(2), expected: '2026-01-05T08:00:00+07:00' },
   { n: 17, start: '2025-11-11T10:45', duration: wh(3), expected: '2025-11-11T15:45:00+07:00' },
   { n: 18, start: '2026-02-13T14:00', duration: wh(4), expected: '2026-02-23T08:00:00+07:00' },
   { n: 19, start: '2025-11-10T13:30', duration: wh(8), expected: '2025-11-11T11:30:00+07:00' },
-  { n: 20, start: '2025-11-03T09:00', duration: cd(30), expected: '2025-12-04T00:00:00+07:00', expectedDate: '2025-12-03' },
-  { n: 21, start: '2025-11-07T09:00', duration: cd(15), expected: '2025-11-25T00:00:00+07:00', expectedDate: '2025-11-24' },
-  { n: 22, start: '2026-02-10T09:00', duration: cd(10), expected: '2026-02-24T00:00:00+07:00', expectedDate: '2026-02-23' },
+  {
+    n: 20,
+    start: '2025-11-03T09:00',
+    duration: cd(30),
+    expected: '2025-12-04T00:00:00+07:00',
+    expectedDate: '2025-12-03',
+  },
+  {
+    n: 21,
+    start: '2025-11-07T09:00',
+    duration: cd(15),
+    expected: '2025-11-25T00:00:00+07:00',
+    expectedDate: '2025-11-24',
+  },
+  {
+    n: 22,
+    start: '2026-02-10T09:00',
+    duration: cd(10),
+    expected: '2026-02-24T00:00:00+07:00',
+    expectedDate: '2026-02-23',
+  },
   {
     n: 23,
     start: '2025-12-24T09:00',
@@ -155,8 +245,10 @@ describe('spec §11.2 checks', () => {
     for (const [d, w] of expected) assert.equal(weekdayOf(d), w, d);
   });
   test('swapped days off are never working days; swapped Saturdays always are', () => {
-    for (const d of ['2024-04-29', '2025-05-02', '2026-01-02', '2026-08-31']) assert.equal(cal.isWorkingDay(d), false, d);
-    for (const d of ['2024-05-04', '2025-04-26', '2026-01-10', '2026-08-22']) assert.equal(cal.isWorkingDay(d), true, d);
+    for (const d of ['2024-04-29', '2025-05-02', '2026-01-02', '2026-08-31'])
+      assert.equal(cal.isWorkingDay(d), false, d);
+    for (const d of ['2024-05-04', '2025-04-26', '2026-01-10', '2026-08-22'])
+      assert.equal(cal.isWorkingDay(d), true, d);
   });
   test('the unconfirmed 2026 Culture Day swap is not applied by default', () => {
     assert.equal(cal.isWorkingDay('2026-11-23'), true);

@@ -33,7 +33,8 @@ export function naiveFrom(cal: WorkingCalendar, spansOf?: (epochDay: number) => 
     else if (info.entries.some((e) => e.type === 'SWAP_WORKDAY')) w = true;
     else if (info.entries.length > 0) w = false;
     else w = weekday <= 5;
-    const s = weekday <= 5 && !info.entries.some((e) => e.type === 'PUBLIC_HOLIDAY' || e.type === 'COMPENSATORY_DAY_OFF');
+    const s =
+      weekday <= 5 && !info.entries.some((e) => e.type === 'PUBLIC_HOLIDAY' || e.type === 'COMPENSATORY_DAY_OFF');
     r = { w, s };
     memo.set(day, r);
     return r;

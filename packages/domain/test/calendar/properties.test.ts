@@ -36,12 +36,18 @@ const TO = parseInstant('2028-12-31T00:00');
 const instant = fc.oneof(
   fc.integer({ min: FROM, max: TO }),
   fc
-    .tuple(fc.integer({ min: 0, max: Math.floor((TO - FROM) / DAY_MS) }), fc.constantFrom(0, 7, 11.5, 13.5, 17, 15, 6.99, 12, 23.99))
+    .tuple(
+      fc.integer({ min: 0, max: Math.floor((TO - FROM) / DAY_MS) }),
+      fc.constantFrom(0, 7, 11.5, 13.5, 17, 15, 6.99, 12, 23.99),
+    )
     .map(([d, h]) => FROM + d * DAY_MS + Math.round(h * HOUR_MS)),
 );
 const mode = fc.constantFrom('SAME_TIME' as const, 'END_OF_DAY' as const);
 const cutoff = fc.constantFrom(-1, 15 * HOUR_MS, 11.5 * HOUR_MS, 7 * HOUR_MS);
-const hoursMs = fc.oneof(fc.integer({ min: 0, max: 300 * HOUR_MS }), fc.integer({ min: 0, max: 80 }).map((h) => h * 30 * 60_000));
+const hoursMs = fc.oneof(
+  fc.integer({ min: 0, max: 300 * HOUR_MS }),
+  fc.integer({ min: 0, max: 80 }).map((h) => h * 30 * 60_000),
+);
 
 function isWorkingInstant(c: WorkingCalendar, t: number): boolean {
   const i = c.dayIndexOf(t);
@@ -64,12 +70,20 @@ describe('fast engine equals the day-by-day oracle', () => {
   });
   test('working days', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 60 }), mode, cutoff, fc.boolean(), fc.boolean(), (t, n, m, co, inc, d1) => {
-        assert.equal(
-          fmt(addWorkingDaysMs(cal, t, n, m, co, inc, d1)),
-          fmt(naiveDueForWorkingDays(naive, t, n, m, co, inc, d1)),
-        );
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 60 }),
+        mode,
+        cutoff,
+        fc.boolean(),
+        fc.boolean(),
+        (t, n, m, co, inc, d1) => {
+          assert.equal(
+            fmt(addWorkingDaysMs(cal, t, n, m, co, inc, d1)),
+            fmt(naiveDueForWorkingDays(naive, t, n, m, co, inc, d1)),
+          );
+        },
+      ),
       RUNS,
     );
   });
@@ -91,9 +105,14 @@ describe('fast engine equals the day-by-day oracle', () => {
   });
   test('calendar days, both roll calendars', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 400 }), fc.constantFrom('CIVIL_SERVICE' as const, 'STATUTORY_ONLY' as const), (t, n, r) => {
-        assert.equal(fmt(addCalendarDaysMs(cal, t, n, r)), fmt(naiveCalendarDays(naive, t, n, r)));
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom('CIVIL_SERVICE' as const, 'STATUTORY_ONLY' as const),
+        (t, n, r) => {
+          assert.equal(fmt(addCalendarDaysMs(cal, t, n, r)), fmt(naiveCalendarDays(naive, t, n, r)));
+        },
+      ),
       RUNS,
     );
   });
@@ -138,23 +157,43 @@ describe('invariants', () => {
   });
   test('monotonic in the start', () => {
     fc.assert(
-      fc.property(instant, instant, fc.integer({ min: 0, max: 30 }), mode, cutoff, fc.boolean(), hoursMs, (a, b, n, m, co, d1, h) => {
-        const [x, y] = a <= b ? [a, b] : [b, a];
-        assert.ok(addWorkingDaysMs(cal, x, n, m, co, false, d1) <= addWorkingDaysMs(cal, y, n, m, co, false, d1), 'days');
-        assert.ok(addWorkingTimeMs(cal, x, h) <= addWorkingTimeMs(cal, y, h), 'hours');
-        assert.ok(addCalendarDaysMs(cal, x, n) <= addCalendarDaysMs(cal, y, n), 'calendar days');
-      }),
+      fc.property(
+        instant,
+        instant,
+        fc.integer({ min: 0, max: 30 }),
+        mode,
+        cutoff,
+        fc.boolean(),
+        hoursMs,
+        (a, b, n, m, co, d1, h) => {
+          const [x, y] = a <= b ? [a, b] : [b, a];
+          assert.ok(
+            addWorkingDaysMs(cal, x, n, m, co, false, d1) <= addWorkingDaysMs(cal, y, n, m, co, false, d1),
+            'days',
+          );
+          assert.ok(addWorkingTimeMs(cal, x, h) <= addWorkingTimeMs(cal, y, h), 'hours');
+          assert.ok(addCalendarDaysMs(cal, x, n) <= addCalendarDaysMs(cal, y, n), 'calendar days');
+        },
+      ),
       RUNS,
     );
   });
   test('monotonic in the duration', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), mode, hoursMs, hoursMs, (t, n1, n2, m, h1, h2) => {
-        const [a, b] = n1 <= n2 ? [n1, n2] : [n2, n1];
-        assert.ok(addWorkingDaysMs(cal, t, a, m) <= addWorkingDaysMs(cal, t, b, m), 'days');
-        const [p, q] = h1 <= h2 ? [h1, h2] : [h2, h1];
-        assert.ok(addWorkingTimeMs(cal, t, p) <= addWorkingTimeMs(cal, t, q), 'hours');
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        mode,
+        hoursMs,
+        hoursMs,
+        (t, n1, n2, m, h1, h2) => {
+          const [a, b] = n1 <= n2 ? [n1, n2] : [n2, n1];
+          assert.ok(addWorkingDaysMs(cal, t, a, m) <= addWorkingDaysMs(cal, t, b, m), 'days');
+          const [p, q] = h1 <= h2 ? [h1, h2] : [h2, h1];
+          assert.ok(addWorkingTimeMs(cal, t, p) <= addWorkingTimeMs(cal, t, q), 'hours');
+        },
+      ),
       RUNS,
     );
   });
@@ -186,7 +225,10 @@ describe('invariants', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), (t, n, m) => {
         const due = addWorkingDaysMs(cal, t, n, 'END_OF_DAY');
-        assert.equal(extendDeadlineMs(cal, due, { value: m, unit: 'WORKING_DAYS' }, { dueTimeMode: 'END_OF_DAY' }), addWorkingDaysMs(cal, t, n + m, 'END_OF_DAY'));
+        assert.equal(
+          extendDeadlineMs(cal, due, { value: m, unit: 'WORKING_DAYS' }, { dueTimeMode: 'END_OF_DAY' }),
+          addWorkingDaysMs(cal, t, n + m, 'END_OF_DAY'),
+        );
       }),
       RUNS,
     );

@@ -5,7 +5,14 @@ import { dayBefore, isIsoDate, isValidOn, isValidUnitCode, isWithin } from '../.
 describe('unit identifier codes (LLL.CC.BB.AAA)', () => {
   for (const code of ['000.00.00.H26', '000.00.41.H26', '000.L7.30.H26', '001.02.03.G09'])
     test(`accepts ${code}`, () => assert.equal(isValidUnitCode(code), true));
-  for (const code of ['000.00.00.h26', '00.00.00.H26', '000.00.00.H2', '000-00-00-H26', '000.00.00.26H', ' 000.00.00.H26'])
+  for (const code of [
+    '000.00.00.h26',
+    '00.00.00.H26',
+    '000.00.00.H2',
+    '000-00-00-H26',
+    '000.00.00.26H',
+    ' 000.00.00.H26',
+  ])
     test(`rejects ${JSON.stringify(code)}`, () => assert.equal(isValidUnitCode(code), false));
 });
 

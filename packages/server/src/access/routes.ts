@@ -18,12 +18,20 @@ import { SESSION_COOKIE } from '../platform/auth';
 import { idParams, problems, typed } from '../platform/http';
 import * as service from './service';
 
-export async function accessRoutes(app: FastifyInstance, opts: { settings: service.AuthSettings; secureCookies: boolean }) {
+export async function accessRoutes(
+  app: FastifyInstance,
+  opts: { settings: service.AuthSettings; secureCookies: boolean },
+) {
   const r = typed(app);
   const tags = ['Đăng nhập, người dùng, phân quyền (access)'];
   r.post('/api/v1/auth/login', {
     config: { public: true },
-    schema: { tags, summary: 'Đăng nhập bằng tên và mật khẩu; đặt cookie phiên', body: loginBody, response: { 200: session, ...problems(400, 401, 403, 429) } },
+    schema: {
+      tags,
+      summary: 'Đăng nhập bằng tên và mật khẩu; đặt cookie phiên',
+      body: loginBody,
+      response: { 200: session, ...problems(400, 401, 403, 429) },
+    },
     handler: async (req, reply) => {
       const result = await service.login(req.ctx.db, opts.settings, {
         username: req.body.username,
@@ -58,7 +66,11 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: servi
     },
   });
   r.get('/api/v1/auth/tokens', {
-    schema: { tags, summary: 'Khóa API của tôi (cho hệ thống tích hợp)', response: { 200: z.object({ items: z.array(apiToken) }), ...problems(401) } },
+    schema: {
+      tags,
+      summary: 'Khóa API của tôi (cho hệ thống tích hợp)',
+      response: { 200: z.object({ items: z.array(apiToken) }), ...problems(401) },
+    },
     handler: async (req) => ({ items: await service.listApiTokens(req.ctx) }),
   });
   r.post('/api/v1/auth/tokens', {
@@ -71,7 +83,12 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: servi
     handler: async (req, reply) => reply.status(201).send(await service.createApiToken(req.ctx, req.body)),
   });
   r.delete('/api/v1/auth/tokens/:id', {
-    schema: { tags, summary: 'Thu hồi khóa API', params: idParams, response: { 204: z.null(), ...problems(401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Thu hồi khóa API',
+      params: idParams,
+      response: { 204: z.null(), ...problems(401, 403, 404) },
+    },
     handler: async (req, reply) => {
       await service.revokeApiToken(req.ctx, req.params.id);
       return reply.status(204).send(null);
@@ -79,23 +96,50 @@ export async function accessRoutes(app: FastifyInstance, opts: { settings: servi
   });
 
   r.get('/api/v1/users', {
-    schema: { tags, summary: 'Danh sách người dùng trong phạm vi quản trị', querystring: userListQuery, response: { 200: userPage, ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      summary: 'Danh sách người dùng trong phạm vi quản trị',
+      querystring: userListQuery,
+      response: { 200: userPage, ...problems(400, 401, 403) },
+    },
     handler: (req) => service.listUsers(req.ctx, req.query),
   });
   r.get('/api/v1/users/:id', {
-    schema: { tags, summary: 'Chi tiết người dùng', params: idParams, response: { 200: user, ...problems(401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Chi tiết người dùng',
+      params: idParams,
+      response: { 200: user, ...problems(401, 403, 404) },
+    },
     handler: (req) => service.getUser(req.ctx, req.params.id),
   });
   r.post('/api/v1/users', {
-    schema: { tags, summary: 'Tạo người dùng', body: createUserBody, response: { 201: user, ...problems(400, 401, 403, 409) } },
+    schema: {
+      tags,
+      summary: 'Tạo người dùng',
+      body: createUserBody,
+      response: { 201: user, ...problems(400, 401, 403, 409) },
+    },
     handler: async (req, reply) => reply.status(201).send(await service.createUser(req.ctx, req.body)),
   });
   r.patch('/api/v1/users/:id', {
-    schema: { tags, summary: 'Sửa, khóa/mở khóa, đặt lại mật khẩu', params: idParams, body: updateUserBody, response: { 200: user, ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Sửa, khóa/mở khóa, đặt lại mật khẩu',
+      params: idParams,
+      body: updateUserBody,
+      response: { 200: user, ...problems(400, 401, 403, 404) },
+    },
     handler: (req) => service.updateUser(req.ctx, req.params.id, req.body),
   });
   r.post('/api/v1/users/:id/grants', {
-    schema: { tags, summary: 'Cấp vai trò tại một đơn vị (có thể gồm cấp dưới)', params: idParams, body: createGrantBody, response: { 201: grant, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Cấp vai trò tại một đơn vị (có thể gồm cấp dưới)',
+      params: idParams,
+      body: createGrantBody,
+      response: { 201: grant, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (req, reply) => reply.status(201).send(await service.createGrant(req.ctx, req.params.id, req.body)),
   });
   r.delete('/api/v1/users/:id/grants/:grantId', {

@@ -27,7 +27,15 @@ export interface AuthSettings {
 }
 
 function toUser(row: store.UserRow, grants: Grant[]): User {
-  return { id: row.id, username: row.username, fullName: row.fullName, email: row.email, phone: row.phone, active: row.active, grants };
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    email: row.email,
+    phone: row.phone,
+    active: row.active,
+    grants,
+  };
 }
 
 async function loadUser(db: Db, id: string): Promise<User> {
@@ -81,23 +89,45 @@ export interface ResolvedActor {
 
 async function actorFor(db: Db, userId: string, username: string): Promise<Actor> {
   const grants = (await store.grantsOf(db, [userId])).get(userId) ?? [];
-  return { userId, username, grants: grants.map((g) => ({ role: g.role, unitId: g.unitId, includeSubtree: g.includeSubtree })) };
+  return {
+    userId,
+    username,
+    grants: grants.map((g) => ({ role: g.role, unitId: g.unitId, includeSubtree: g.includeSubtree })),
+  };
 }
 
-export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<ResolvedActor | undefined> {
+export async function resolveSession(
+  db: Db,
+  settings: AuthSettings,
+  token: string,
+): Promise<ResolvedActor | undefined> {
   const hash = tokenHash(token);
   const s = await store.findSession(db, hash);
   if (!s || !s.active || (s.isDemo && !settings.allowDemoAccounts)) return undefined;
   // Touch at most once a minute: keeps "last seen" useful without a write per request.
   if (Date.now() - s.lastSeenAt.getTime() > 60_000) await store.touchSession(db, hash);
-  return { actor: await actorFor(db, s.userId, s.username), fullName: s.fullName, csrfToken: s.csrfToken, sessionTokenHash: hash };
+  return {
+    actor: await actorFor(db, s.userId, s.username),
+    fullName: s.fullName,
+    csrfToken: s.csrfToken,
+    sessionTokenHash: hash,
+  };
 }
 
-export async function resolveApiToken(db: Db, settings: AuthSettings, token: string): Promise<ResolvedActor | undefined> {
+export async function resolveApiToken(
+  db: Db,
+  settings: AuthSettings,
+  token: string,
+): Promise<ResolvedActor | undefined> {
   const t = await store.findApiToken(db, tokenHash(token));
   if (!t || !t.active || (t.isDemo && !settings.allowDemoAccounts)) return undefined;
   await store.touchApiToken(db, t.id);
-  return { actor: await actorFor(db, t.userId, t.username), fullName: t.fullName, csrfToken: null, sessionTokenHash: null };
+  return {
+    actor: await actorFor(db, t.userId, t.username),
+    fullName: t.fullName,
+    csrfToken: null,
+    sessionTokenHash: null,
+  };
 }
 
 export function logout(db: Db, sessionTokenHash: string) {
@@ -122,9 +152,17 @@ async function adminScopes(ctx: RequestContext) {
 
 export async function listUsers(ctx: RequestContext, query: { q?: string; limit: number; cursor?: string }) {
   const withinScopes = await adminScopes(ctx);
-  const rows = await store.listUsers(ctx.db, { q: query.q?.trim() || undefined, limit: query.limit, after: decodeCursor(query.cursor), withinScopes });
+  const rows = await store.listUsers(ctx.db, {
+    q: query.q?.trim() || undefined,
+    limit: query.limit,
+    after: decodeCursor(query.cursor),
+    withinScopes,
+  });
   const page = pageResult(rows, query.limit, (r) => r.username);
-  const grants = await store.grantsOf(ctx.db, page.items.map((r) => r.id));
+  const grants = await store.grantsOf(
+    ctx.db,
+    page.items.map((r) => r.id),
+  );
   return { items: page.items.map((r) => toUser(r, grants.get(r.id) ?? [])), nextCursor: page.nextCursor };
 }
 
@@ -165,7 +203,8 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput) {
       phone: input.phone ?? null,
       passwordHash,
     });
-    if (!id) throw new DomainError('USERNAME_TAKEN', [{ field: 'body.username', message: 'Tên đăng nhập đã được sử dụng.' }]);
+    if (!id)
+      throw new DomainError('USERNAME_TAKEN', [{ field: 'body.username', message: 'Tên đăng nhập đã được sử dụng.' }]);
     const user = await loadUser(trx, id);
     await recordAudit(trx, {
       actor: { userId: ctx.actor!.userId, name: ctx.actorName },
@@ -206,13 +245,18 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
       entityId: id,
       before: { ...before, passwordChanged: false },
       after: { ...after, passwordChanged: !!passwordHash },
-      summary: [
-        input.active === false ? 'Khóa tài khoản' : input.active === true && !before.active ? 'Mở khóa tài khoản' : null,
-        passwordHash ? 'Đặt lại mật khẩu' : null,
-        input.fullName || input.email !== undefined || input.phone !== undefined ? 'Sửa thông tin' : null,
-      ]
-        .filter(Boolean)
-        .join(', ') || 'Cập nhật người dùng',
+      summary:
+        [
+          input.active === false
+            ? 'Khóa tài khoản'
+            : input.active === true && !before.active
+              ? 'Mở khóa tài khoản'
+              : null,
+          passwordHash ? 'Đặt lại mật khẩu' : null,
+          input.fullName || input.email !== undefined || input.phone !== undefined ? 'Sửa thông tin' : null,
+        ]
+          .filter(Boolean)
+          .join(', ') || 'Cập nhật người dùng',
       requestId: ctx.requestId,
     });
     return after;
@@ -234,9 +278,22 @@ export async function createGrant(ctx: RequestContext, userId: string, input: Cr
     if (!user) throw new DomainError('NOT_FOUND');
     const unit = await findUnit(trx, input.unitId);
     if (!unit) throw new DomainError('VALIDATION_FAILED', [{ field: 'body.unitId', message: 'Đơn vị không tồn tại.' }]);
-    const id = await store.insertGrant(trx, { userId, role: input.role as Role, unitId: input.unitId, includeSubtree: input.includeSubtree, grantedBy: ctx.actor!.userId });
+    const id = await store.insertGrant(trx, {
+      userId,
+      role: input.role as Role,
+      unitId: input.unitId,
+      includeSubtree: input.includeSubtree,
+      grantedBy: ctx.actor!.userId,
+    });
     if (!id) throw new DomainError('GRANT_DUPLICATE');
-    const grant: Grant = { id, role: input.role as Role, unitId: unit.id, unitCode: unit.code, unitName: unit.name, includeSubtree: input.includeSubtree };
+    const grant: Grant = {
+      id,
+      role: input.role as Role,
+      unitId: unit.id,
+      unitCode: unit.code,
+      unitName: unit.name,
+      includeSubtree: input.includeSubtree,
+    };
     await recordAudit(trx, {
       actor: { userId: ctx.actor!.userId, name: ctx.actorName },
       unitId: unit.id,
@@ -278,7 +335,12 @@ export async function createApiToken(ctx: RequestContext, input: { name: string;
   const token = newToken('mct_');
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await store.insertApiToken(trx, { userId: actor.userId, name: input.name, tokenHash: tokenHash(token), expiresAt });
+    const row = await store.insertApiToken(trx, {
+      userId: actor.userId,
+      name: input.name,
+      tokenHash: tokenHash(token),
+      expiresAt,
+    });
     await recordAudit(trx, {
       actor: { userId: actor.userId, name: ctx.actorName },
       unitId: null,
@@ -293,7 +355,14 @@ export async function createApiToken(ctx: RequestContext, input: { name: string;
   });
 }
 
-function serialiseToken(t: { id: string; name: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null }) {
+function serialiseToken(t: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) {
   return {
     id: t.id,
     name: t.name,

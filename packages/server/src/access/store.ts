@@ -46,7 +46,15 @@ export async function grantsOf(db: Db, userIds: string[]): Promise<Map<string, G
   const rows = await db
     .selectFrom('role_grant as g')
     .innerJoin('unit as un', 'un.id', 'g.unit_id')
-    .select(['g.id', 'g.user_id as userId', 'g.role', 'g.unit_id as unitId', 'un.code as unitCode', 'un.name as unitName', 'g.include_subtree as includeSubtree'])
+    .select([
+      'g.id',
+      'g.user_id as userId',
+      'g.role',
+      'g.unit_id as unitId',
+      'un.code as unitCode',
+      'un.name as unitName',
+      'g.include_subtree as includeSubtree',
+    ])
     .where('g.user_id', 'in', userIds)
     .where('g.revoked_at', 'is', null)
     .orderBy('g.granted_at')
@@ -79,12 +87,23 @@ export async function listUsers(db: Db, f: UserListFilter) {
           UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))))`);
   }
   if (f.after) query = query.where(sql<boolean>`(u.username, u.id) > (${f.after.sortKey}, ${f.after.id}::uuid)`);
-  return query.orderBy('u.username').orderBy('u.id').limit(f.limit + 1).execute();
+  return query
+    .orderBy('u.username')
+    .orderBy('u.id')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function insertUser(
   db: Db,
-  u: { username: string; fullName: string; email: string | null; phone: string | null; passwordHash: string; isDemo?: boolean },
+  u: {
+    username: string;
+    fullName: string;
+    email: string | null;
+    phone: string | null;
+    passwordHash: string;
+    isDemo?: boolean;
+  },
 ) {
   const row = await db
     .insertInto('app_user')
@@ -128,7 +147,13 @@ export async function insertGrant(
 ) {
   const row = await db
     .insertInto('role_grant')
-    .values({ user_id: g.userId, role: g.role, unit_id: g.unitId, include_subtree: g.includeSubtree, granted_by: g.grantedBy })
+    .values({
+      user_id: g.userId,
+      role: g.role,
+      unit_id: g.unitId,
+      include_subtree: g.includeSubtree,
+      granted_by: g.grantedBy,
+    })
     .onConflict((oc) => oc.columns(['user_id', 'role', 'unit_id']).where('revoked_at', 'is', null).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -147,12 +172,23 @@ export function findGrant(db: Db, userId: string, grantId: string) {
 }
 
 export async function revokeGrant(db: Db, grantId: string, by: string) {
-  await db.updateTable('role_grant').set({ revoked_at: new Date(), revoked_by: by }).where('id', '=', grantId).execute();
+  await db
+    .updateTable('role_grant')
+    .set({ revoked_at: new Date(), revoked_by: by })
+    .where('id', '=', grantId)
+    .execute();
 }
 
 export async function insertSession(
   db: Db,
-  s: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ) {
   await db
     .insertInto('user_session')
@@ -171,7 +207,15 @@ export function findSession(db: Db, tokenHash: string) {
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.user_id as userId', 's.csrf_token as csrfToken', 's.last_seen_at as lastSeenAt', 'u.username', 'u.full_name as fullName', 'u.active', 'u.is_demo as isDemo'])
+    .select([
+      's.user_id as userId',
+      's.csrf_token as csrfToken',
+      's.last_seen_at as lastSeenAt',
+      'u.username',
+      'u.full_name as fullName',
+      'u.active',
+      'u.is_demo as isDemo',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
@@ -209,7 +253,14 @@ export async function touchApiToken(db: Db, id: string) {
   await db.updateTable('api_token').set({ last_used_at: new Date() }).where('id', '=', id).execute();
 }
 
-const tokenColumns = ['id', 'name', 'created_at as createdAt', 'expires_at as expiresAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'] as const;
+const tokenColumns = [
+  'id',
+  'name',
+  'created_at as createdAt',
+  'expires_at as expiresAt',
+  'last_used_at as lastUsedAt',
+  'revoked_at as revokedAt',
+] as const;
 
 export function insertApiToken(db: Db, t: { userId: string; name: string; tokenHash: string; expiresAt: Date | null }) {
   return db
@@ -220,7 +271,12 @@ export function insertApiToken(db: Db, t: { userId: string; name: string; tokenH
 }
 
 export function listApiTokens(db: Db, userId: string) {
-  return db.selectFrom('api_token').select(tokenColumns).where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('api_token')
+    .select(tokenColumns)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export async function revokeApiToken(db: Db, userId: string, id: string) {
@@ -235,6 +291,9 @@ export async function revokeApiToken(db: Db, userId: string, id: string) {
 }
 
 export async function countUsers(db: Db) {
-  const r = await db.selectFrom('app_user').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('app_user')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }

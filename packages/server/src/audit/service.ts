@@ -129,7 +129,10 @@ export async function verifyAudit(db: Db): Promise<VerifyReport> {
     const expected = anchorHash(prevAnchorHash, anchor.at, entries);
     for (const entry of entries) {
       const row = await store.rowHashAt(db, entry.chainKey, entry.seq);
-      if ((!row || row.hash !== entry.hash || expected !== anchor.hash || anchor.prev_hash !== prevAnchorHash) && !brokenChains.has(entry.chainKey)) {
+      if (
+        (!row || row.hash !== entry.hash || expected !== anchor.hash || anchor.prev_hash !== prevAnchorHash) &&
+        !brokenChains.has(entry.chainKey)
+      ) {
         broken.push({ id: row?.id ?? 0, chainKey: entry.chainKey, seq: entry.seq, reason: 'ANCHOR_MISMATCH' });
         brokenChains.add(entry.chainKey);
       }
@@ -137,7 +140,14 @@ export async function verifyAudit(db: Db): Promise<VerifyReport> {
     prevAnchorHash = anchor.hash;
   }
   broken.sort((a, b) => a.id - b.id);
-  return { ok: broken.length === 0, rows, chains: last.size, anchors: anchors.length, firstBroken: broken[0] ?? null, broken };
+  return {
+    ok: broken.length === 0,
+    rows,
+    chains: last.size,
+    anchors: anchors.length,
+    firstBroken: broken[0] ?? null,
+    broken,
+  };
 }
 
 function anchorHash(prevHash: string | null, at: Date, entries: AnchorEntry[]): string {
@@ -166,7 +176,12 @@ export async function createAnchor(db: Db, createdBy: string) {
 
 export async function historyOf(db: Db, entityType: string, entityId: string) {
   const rows = await store.rowsForEntity(db, entityType, entityId);
-  return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actorName ?? '', action: r.action, summary: r.summary ?? '' }));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    actor: r.actorName ?? '',
+    action: r.action,
+    summary: r.summary ?? '',
+  }));
 }
 
 export const listAnchors = store.listAnchors;

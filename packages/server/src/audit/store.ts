@@ -106,7 +106,11 @@ export function rowsForEntity(db: Db, entityType: string, entityId: string, limi
 }
 
 export function chainHeads(db: Db) {
-  return db.selectFrom('audit_chain_head').select(['chain_key as chainKey', 'seq', 'hash']).where('seq', '>', 0).execute();
+  return db
+    .selectFrom('audit_chain_head')
+    .select(['chain_key as chainKey', 'seq', 'hash'])
+    .where('seq', '>', 0)
+    .execute();
 }
 
 export function unanchoredHeads(db: Db) {

@@ -126,13 +126,16 @@ export class CalendarCache {
       if (!s) decided.set(y, (s = new Set()));
       s.add(r.occasion);
     }
-    const coverage = [...decided].sort((a, b) => a[0] - b[0]).map(([year, s]) => ({ year, decidedOccasions: [...s].sort() }));
+    const coverage = [...decided]
+      .sort((a, b) => a[0] - b[0])
+      .map(([year, s]) => ({ year, decidedOccasions: [...s].sort() }));
 
     const bySettings = new Map(settings.map((s) => [s.unitId, s]));
     const nearest = <K extends 'officeHours' | 'saturdayReception' | 'dueTimeMode'>(k: K) => {
       for (const id of path) {
         const v = bySettings.get(id)?.[k];
-        if (v !== null && v !== undefined) return { from: id, value: v as NonNullable<store.SettingsRow[K]>, version: bySettings.get(id)!.version };
+        if (v !== null && v !== undefined)
+          return { from: id, value: v as NonNullable<store.SettingsRow[K]>, version: bySettings.get(id)!.version };
       }
       return undefined;
     };

@@ -49,7 +49,12 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
     handler: (req) => service.listEntries(req.ctx, req.query),
   });
   r.get('/api/v1/calendar/entries/:id', {
-    schema: { tags, summary: 'Quản trị: một ngày nghỉ / ngày làm bù', params: idParams, response: { 200: entryView, ...problems(401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Quản trị: một ngày nghỉ / ngày làm bù',
+      params: idParams,
+      response: { 200: entryView, ...problems(401, 403, 404) },
+    },
     handler: async (req, reply) => {
       const e = await service.getEntry(req.ctx, req.params.id);
       return reply.header('etag', `"${e.version}"`).send(e);
@@ -77,7 +82,13 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       response: { 200: entryView, ...problems(400, 401, 403, 404, 412, 428) },
     },
     handler: async (req, reply) => {
-      const e = await service.updateEntry(req.ctx, cache, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
+      const e = await service.updateEntry(
+        req.ctx,
+        cache,
+        req.params.id,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
       return reply.header('etag', `"${e.version}"`).send(e);
     },
   });
@@ -91,7 +102,13 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       response: { 204: z.null().meta({ description: 'Đã xóa' }), ...problems(400, 401, 403, 404, 412, 428) },
     },
     handler: async (req, reply) => {
-      await service.deleteEntry(req.ctx, cache, req.params.id, requireIfMatch(req.headers['if-match']), req.query.reason);
+      await service.deleteEntry(
+        req.ctx,
+        cache,
+        req.params.id,
+        requireIfMatch(req.headers['if-match']),
+        req.query.reason,
+      );
       return reply.status(204).send(null);
     },
   });
@@ -119,7 +136,13 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       response: { 200: settingsResponse, ...problems(400, 401, 403, 404, 412, 428) },
     },
     handler: async (req, reply) => {
-      const s = await service.putSettings(req.ctx, cache, req.params.unitId, requireIfMatch(req.headers['if-match']), req.body);
+      const s = await service.putSettings(
+        req.ctx,
+        cache,
+        req.params.unitId,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
       return reply.header('etag', `"${s.version}"`).send(s);
     },
   });
@@ -129,7 +152,8 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
     schema: {
       tags,
       ...publicRoute,
-      summary: 'Lịch nghỉ của một năm (công khai): ngày nghỉ trong tuần, ngày làm bù, lý do và căn cứ; đề xuất chưa xác nhận',
+      summary:
+        'Lịch nghỉ của một năm (công khai): ngày nghỉ trong tuần, ngày làm bù, lý do và căn cứ; đề xuất chưa xác nhận',
       params: yearParams,
       querystring: unitQuery,
       response: { 200: yearResponse, ...problems(400, 404) },

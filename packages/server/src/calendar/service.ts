@@ -31,7 +31,8 @@ const uuid = z.uuid();
 
 function unitIdOrError(unitId: string | undefined, field = 'query.unitId'): string | undefined {
   if (unitId === undefined) return undefined;
-  if (!uuid.safeParse(unitId).success) throw new DomainError('VALIDATION_FAILED', [{ field, message: 'Mã đơn vị không hợp lệ (UUID).' }]);
+  if (!uuid.safeParse(unitId).success)
+    throw new DomainError('VALIDATION_FAILED', [{ field, message: 'Mã đơn vị không hợp lệ (UUID).' }]);
   return unitId;
 }
 
@@ -153,9 +154,15 @@ export async function year(cache: CalendarCache, y: number, unitIdParam?: string
     const weekend = info.weekday >= 6;
     const day_ = { date: info.date, weekday: info.weekday, weekdayName: WEEKDAY_VI[info.weekday]! };
     if (!info.working && (!weekend || info.entries.length > 0)) {
-      nonWorkingDays.push({ ...day_, reasons: info.entries.filter((e) => e.type !== 'SWAP_WORKDAY').map((e) => entryView(uc, e)) });
+      nonWorkingDays.push({
+        ...day_,
+        reasons: info.entries.filter((e) => e.type !== 'SWAP_WORKDAY').map((e) => entryView(uc, e)),
+      });
     } else if (info.working && weekend) {
-      addedWorkingDays.push({ ...day_, reasons: info.entries.filter((e) => e.type === 'SWAP_WORKDAY').map((e) => entryView(uc, e)) });
+      addedWorkingDays.push({
+        ...day_,
+        reasons: info.entries.filter((e) => e.type === 'SWAP_WORKDAY').map((e) => entryView(uc, e)),
+      });
     }
   }
   const decided = uc.coverage.find((c) => c.year === y)?.decidedOccasions ?? [];
@@ -192,7 +199,8 @@ async function requireScope(ctx: RequestContext, scope: { level: store.ScopeLeve
   const ids = [...new Set(scope.unitIds)];
   const errors: FieldError[] = [];
   ids.forEach((id, i) => {
-    if (!uuid.safeParse(id).success) errors.push({ field: `${field}.unitIds.${i}`, message: 'Mã đơn vị không hợp lệ (UUID).' });
+    if (!uuid.safeParse(id).success)
+      errors.push({ field: `${field}.unitIds.${i}`, message: 'Mã đơn vị không hợp lệ (UUID).' });
   });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', errors);
   const found = await store.existingUnits(ctx.db, ids);
@@ -233,7 +241,8 @@ function describe(v: Pick<store.EntryValues, 'type' | 'date' | 'name' | 'legalBa
 }
 
 async function afterEdit(trx: Db, v: store.EntryValues) {
-  if (v.confirmed && v.scopeLevel === 'NATIONAL' && v.occasion) await store.addCoverage(trx, Number(v.date.slice(0, 4)), [v.occasion]);
+  if (v.confirmed && v.scopeLevel === 'NATIONAL' && v.occasion)
+    await store.addCoverage(trx, Number(v.date.slice(0, 4)), [v.occasion]);
   await store.bumpRevision(trx);
 }
 
@@ -273,7 +282,13 @@ export async function createEntry(ctx: RequestContext, cache: CalendarCache, inp
   return rowView(created);
 }
 
-export async function updateEntry(ctx: RequestContext, cache: CalendarCache, id: string, expectedVersion: number, input: EntryPatchBody) {
+export async function updateEntry(
+  ctx: RequestContext,
+  cache: CalendarCache,
+  id: string,
+  expectedVersion: number,
+  input: EntryPatchBody,
+) {
   requireSomewhere(ctx, 'calendar.write');
   const current = await store.findEntry(ctx.db, id);
   if (!current) throw new DomainError('NOT_FOUND');
@@ -284,11 +299,17 @@ export async function updateEntry(ctx: RequestContext, cache: CalendarCache, id:
     date: patch.date ?? current.date,
     type: patch.type ?? current.type,
     name: patch.name ?? current.name,
-    scope: patch.scope ?? { level: current.scopeLevel, unitIds: current.scopeUnitIds, provinceCodes: current.provinceCodes },
+    scope: patch.scope ?? {
+      level: current.scopeLevel,
+      unitIds: current.scopeUnitIds,
+      provinceCodes: current.provinceCodes,
+    },
     // a shipped entry may have a document number without a parsed date: validate with the entry's date
     legalBasis:
       patch.legalBasis ??
-      (current.legalBasisNo ? { documentNo: current.legalBasisNo, date: current.legalBasisDate ?? current.date } : undefined),
+      (current.legalBasisNo
+        ? { documentNo: current.legalBasisNo, date: current.legalBasisDate ?? current.date }
+        : undefined),
     source: pick(patch.source, current.source),
     pairedDate: pick(patch.pairedDate, current.pairedDate),
     occasion: pick(patch.occasion, current.occasion),
@@ -298,7 +319,10 @@ export async function updateEntry(ctx: RequestContext, cache: CalendarCache, id:
   if (!parsed.success) throw new DomainError('VALIDATION_FAILED', zodFields(parsed.error, 'body'));
   if (!current.confirmed && parsed.data.confirmed && !patch.legalBasis && !current.legalBasisNo) {
     throw new DomainError('VALIDATION_FAILED', [
-      { field: 'body.legalBasis', message: 'Xác nhận một đề xuất cần căn cứ pháp lý: số hiệu và ngày của văn bản quyết định.' },
+      {
+        field: 'body.legalBasis',
+        message: 'Xác nhận một đề xuất cần căn cứ pháp lý: số hiệu và ngày của văn bản quyết định.',
+      },
     ]);
   }
   const next = valuesFrom(parsed.data, current.origin);
@@ -330,7 +354,13 @@ export async function updateEntry(ctx: RequestContext, cache: CalendarCache, id:
   return rowView(after);
 }
 
-export async function deleteEntry(ctx: RequestContext, cache: CalendarCache, id: string, expectedVersion: number, reason: string) {
+export async function deleteEntry(
+  ctx: RequestContext,
+  cache: CalendarCache,
+  id: string,
+  expectedVersion: number,
+  reason: string,
+) {
   requireSomewhere(ctx, 'calendar.write');
   const current = await store.findEntry(ctx.db, id);
   if (!current) throw new DomainError('NOT_FOUND');
@@ -381,7 +411,13 @@ export async function getSettings(ctx: RequestContext, cache: CalendarCache, uni
   return settingsView(ctx, cache, unitId);
 }
 
-export async function putSettings(ctx: RequestContext, cache: CalendarCache, unitId: string, expectedVersion: number, input: SettingsBody) {
+export async function putSettings(
+  ctx: RequestContext,
+  cache: CalendarCache,
+  unitId: string,
+  expectedVersion: number,
+  input: SettingsBody,
+) {
   await requireOnUnitOr404(ctx, 'calendar.write', unitId);
   if (input.officeHours) {
     try {
@@ -391,8 +427,13 @@ export async function putSettings(ctx: RequestContext, cache: CalendarCache, uni
       throw e;
     }
   }
-  if (input.saturdayReception && new Set(input.saturdayReception.map((s) => s.effectiveFrom)).size !== input.saturdayReception.length) {
-    throw new DomainError('VALIDATION_FAILED', [{ field: 'body.saturdayReception', message: 'Hai phiên bản không được cùng ngày hiệu lực.' }]);
+  if (
+    input.saturdayReception &&
+    new Set(input.saturdayReception.map((s) => s.effectiveFrom)).size !== input.saturdayReception.length
+  ) {
+    throw new DomainError('VALIDATION_FAILED', [
+      { field: 'body.saturdayReception', message: 'Hai phiên bản không được cùng ngày hiệu lực.' },
+    ]);
   }
   await ctx.db.transaction().execute(async (trx) => {
     const before = await store.lockSettings(trx, unitId);

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { CalendarEntryType, HolidayOccasion, OfficeHoursVersion, SaturdayReceptionVersion } from '@motcua/domain/calendar/index';
+import type {
+  CalendarEntryType,
+  HolidayOccasion,
+  OfficeHoursVersion,
+  SaturdayReceptionVersion,
+} from '@motcua/domain/calendar/index';
 import type { Db } from '../platform/db';
 
 export type ScopeLevel = 'NATIONAL' | 'PROVINCE' | 'UNIT';
@@ -80,7 +85,9 @@ export async function entriesForPath(db: Db, path: string[], provinceCode: strin
       eb.or([
         eb('e.scope_level', '=', 'NATIONAL'),
         sql<boolean>`e.scope_unit_ids && ${path}::uuid[]`,
-        ...(provinceCode ? [sql<boolean>`(e.scope_level = 'PROVINCE' AND ${provinceCode} = ANY(e.province_codes))`] : []),
+        ...(provinceCode
+          ? [sql<boolean>`(e.scope_level = 'PROVINCE' AND ${provinceCode} = ANY(e.province_codes))`]
+          : []),
       ]),
     )
     .orderBy('e.date')
@@ -95,9 +102,12 @@ export async function listEntries(db: Db, f: { year?: number; includeDeleted?: b
 }
 
 export async function findEntry(db: Db, id: string): Promise<EntryRow | undefined> {
-  return (await db.selectFrom('calendar_entry as e').select(columns).where('e.id', '=', id).where(live()).executeTakeFirst()) as
-    | EntryRow
-    | undefined;
+  return (await db
+    .selectFrom('calendar_entry as e')
+    .select(columns)
+    .where('e.id', '=', id)
+    .where(live())
+    .executeTakeFirst()) as EntryRow | undefined;
 }
 
 export async function lockEntry(db: Db, id: string): Promise<EntryRow | undefined> {
@@ -168,7 +178,11 @@ export async function deleteEntry(db: Db, id: string): Promise<void> {
 }
 
 export async function coverage(db: Db): Promise<{ year: number; decidedOccasions: HolidayOccasion[] }[]> {
-  const rows = await db.selectFrom('calendar_year_coverage').select(['year', 'decided_occasions']).orderBy('year').execute();
+  const rows = await db
+    .selectFrom('calendar_year_coverage')
+    .select(['year', 'decided_occasions'])
+    .orderBy('year')
+    .execute();
   return rows.map((r) => ({ year: r.year, decidedOccasions: r.decided_occasions as HolidayOccasion[] }));
 }
 
@@ -206,7 +220,11 @@ const settingsColumns = [
 /** Settings rows of the given units (the path of a unit, nearest first, is resolved by the caller). */
 export async function settingsFor(db: Db, unitIds: string[]): Promise<SettingsRow[]> {
   if (unitIds.length === 0) return [];
-  return (await db.selectFrom('calendar_unit_settings as s').select(settingsColumns).where('s.unit_id', 'in', unitIds).execute()) as SettingsRow[];
+  return (await db
+    .selectFrom('calendar_unit_settings as s')
+    .select(settingsColumns)
+    .where('s.unit_id', 'in', unitIds)
+    .execute()) as SettingsRow[];
 }
 
 export async function lockSettings(db: Db, unitId: string): Promise<SettingsRow | undefined> {
@@ -231,7 +249,11 @@ export async function upsertSettings(
   await db
     .insertInto('calendar_unit_settings')
     .values({ unit_id: unitId, ...values })
-    .onConflict((oc) => oc.column('unit_id').doUpdateSet({ ...values, version: sql`calendar_unit_settings.version + 1`, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column('unit_id')
+        .doUpdateSet({ ...values, version: sql`calendar_unit_settings.version + 1`, updated_at: new Date() }),
+    )
     .execute();
   return (await settingsFor(db, [unitId]))[0]!;
 }

@@ -22,7 +22,10 @@ export async function importProceduresCommand(url: string, args: string[]): Prom
     console.error(e instanceof DomainError ? `${e.message}` : (e as Error).message);
     return 2;
   }
-  const bar = new cliProgress.SingleBar({ format: '  {bar} {value}/{total} {stage}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '  {bar} {value}/{total} {stage}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(raw.length, 0, { stage: 'kiểm tra' });
   const h = connect(url, 2);
   try {

@@ -15,7 +15,11 @@ export async function exportUnitCatalogue(ctx: RequestContext, unitId: string, a
   wb.creator = 'motcua';
   wb.created = new Date();
   const sheet = wb.addWorksheet('Thủ tục');
-  sheet.columns = tabularColumns.map((c) => ({ header: c, key: c, width: c === 'name' || c === 'documents' ? 60 : 18 }));
+  sheet.columns = tabularColumns.map((c) => ({
+    header: c,
+    key: c,
+    width: c === 'name' || c === 'documents' ? 60 : 18,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const v of versions) sheet.addRow(contentToRow(v.content, v.parseWarnings));

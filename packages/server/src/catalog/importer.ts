@@ -16,7 +16,8 @@ import * as store from './store';
 
 export type ImportFormat = 'json' | 'csv' | 'xlsx';
 
-const fileError = (detail: string, fields: FieldError[] = []) => new DomainError('CATALOG_IMPORT_FILE_INVALID', fields, detail);
+const fileError = (detail: string, fields: FieldError[] = []) =>
+  new DomainError('CATALOG_IMPORT_FILE_INVALID', fields, detail);
 
 export function formatOf(filename: string | undefined, mimetype: string | undefined): ImportFormat | undefined {
   const ext = filename?.toLowerCase().split('.').pop();
@@ -52,7 +53,11 @@ export async function readImportFile(buffer: Buffer, format: ImportFormat): Prom
     if (!rows.length) throw fileError('Tệp CSV trống.');
     const header = rows[0]!.map((h) => h.trim());
     const problems = checkHeader(header);
-    if (problems.length) throw fileError(`Dòng tiêu đề CSV không đúng: ${problems.join(' ')}`, problems.map((message) => ({ field: 'file.header', message })));
+    if (problems.length)
+      throw fileError(
+        `Dòng tiêu đề CSV không đúng: ${problems.join(' ')}`,
+        problems.map((message) => ({ field: 'file.header', message })),
+      );
     return rows.slice(1).map((r) => rowToRecord(Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))));
   }
   // exceljs is large: loaded on first use, not at server start
@@ -78,7 +83,11 @@ export async function readImportFile(buffer: Buffer, format: ImportFormat): Prom
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => (header[col - 1] = cellText(cell.value).trim()));
   const problems = checkHeader(header.filter((h) => h !== undefined));
-  if (problems.length) throw fileError(`Dòng tiêu đề XLSX không đúng: ${problems.join(' ')}`, problems.map((message) => ({ field: 'file.header', message })));
+  if (problems.length)
+    throw fileError(
+      `Dòng tiêu đề XLSX không đúng: ${problems.join(' ')}`,
+      problems.map((message) => ({ field: 'file.header', message })),
+    );
   const records: unknown[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -125,14 +134,23 @@ export interface ImportOptions {
  * Validates every record, then (unless a dry run) writes them in the caller's transaction: all or nothing.
  * A code already in the catalogue gets a new version only when its content changed.
  */
-export async function importRecords(db: Db, raw: readonly unknown[], o: ImportOptions): Promise<{ report: ImportReport; written: boolean }> {
+export async function importRecords(
+  db: Db,
+  raw: readonly unknown[],
+  o: ImportOptions,
+): Promise<{ report: ImportReport; written: boolean }> {
   const normalised = normaliseBatch(raw);
   o.onProgress?.(raw.length, raw.length, 'kiểm tra');
   const codes = normalised.filter((n) => n.content).map((n) => n.code);
   const existing = await store.latestByCodes(db, codes);
   const records: ImportRecordReport[] = [];
   const toCreate: { content: ProcedureContent; hash: string; n: (typeof normalised)[number] }[] = [];
-  const toChange: { content: ProcedureContent; hash: string; n: (typeof normalised)[number]; prev: NonNullable<ReturnType<typeof existing.get>> }[] = [];
+  const toChange: {
+    content: ProcedureContent;
+    hash: string;
+    n: (typeof normalised)[number];
+    prev: NonNullable<ReturnType<typeof existing.get>>;
+  }[] = [];
   normalised.forEach((n, i) => {
     if (!n.content) {
       records.push({ code: n.code, status: 'INVALID', warnings: n.warnings, errors: n.errors });
@@ -150,7 +168,12 @@ export async function importRecords(db: Db, raw: readonly unknown[], o: ImportOp
         code: n.code,
         status: 'INVALID',
         warnings: n.warnings,
-        errors: [{ field: `records.${i}.effectiveFrom`, message: `Phiên bản hiện hành có hiệu lực từ ${prev.effectiveFrom}; phiên bản mới không thể có hiệu lực sớm hơn (${o.effectiveFrom}).` }],
+        errors: [
+          {
+            field: `records.${i}.effectiveFrom`,
+            message: `Phiên bản hiện hành có hiệu lực từ ${prev.effectiveFrom}; phiên bản mới không thể có hiệu lực sớm hơn (${o.effectiveFrom}).`,
+          },
+        ],
       });
     } else {
       toChange.push({ content: n.content, hash, n, prev });
@@ -170,13 +193,20 @@ export async function importRecords(db: Db, raw: readonly unknown[], o: ImportOp
   };
   if (o.dryRun || invalid > 0) return { report, written: false };
 
-  const ids = await store.insertProcedures(db, toCreate.map((c) => c.content));
+  const ids = await store.insertProcedures(
+    db,
+    toCreate.map((c) => c.content),
+  );
   o.onProgress?.(toCreate.length, toCreate.length + toChange.length, 'thủ tục');
   for (const c of toChange) {
     if (c.prev.effectiveFrom === o.effectiveFrom) await store.supersedeVersion(db, c.prev.versionId);
     else await store.endVersion(db, c.prev.versionId, dayBefore(o.effectiveFrom));
   }
-  const version = (c: { content: ProcedureContent; hash: string; n: (typeof normalised)[number] }, procedureId: string, seq: number): store.NewVersion => ({
+  const version = (
+    c: { content: ProcedureContent; hash: string; n: (typeof normalised)[number] },
+    procedureId: string,
+    seq: number,
+  ): store.NewVersion => ({
     procedureId,
     seq,
     effectiveFrom: o.effectiveFrom,
@@ -193,8 +223,14 @@ export async function importRecords(db: Db, raw: readonly unknown[], o: ImportOp
     ...toCreate.map((c) => version(c, ids.get(c.content.code)!, 1)),
     ...toChange.map((c) => version(c, c.prev.procedureId, c.prev.maxSeq + 1)),
   ]);
-  await store.copyVersionUnits(db, toChange.map((c) => ({ from: c.prev.versionId, to: versionIds.get(c.prev.procedureId)! })));
-  await store.syncProcedure(db, toChange.map((c) => c.prev.procedureId));
+  await store.copyVersionUnits(
+    db,
+    toChange.map((c) => ({ from: c.prev.versionId, to: versionIds.get(c.prev.procedureId)! })),
+  );
+  await store.syncProcedure(
+    db,
+    toChange.map((c) => c.prev.procedureId),
+  );
   const total = toCreate.length + toChange.length;
   if (o.auditEach === false) {
     await recordAudit(db, {

@@ -46,10 +46,17 @@ export async function processRoutes(app: FastifyInstance) {
       body: createInternalProcessBody,
       response: { 201: internalProcess, ...problems(400, 401, 403, 404) },
     },
-    handler: async (req, reply) => reply.status(201).send(await processes.createInternalProcess(req.ctx, req.params.code, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await processes.createInternalProcess(req.ctx, req.params.code, req.body)),
   });
   r.get('/api/v1/internal-processes/:id', {
-    schema: { tags, summary: 'Chi tiết quy trình nội bộ (công khai)', security: [], params: idParams, response: { 200: internalProcess, ...problems(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Chi tiết quy trình nội bộ (công khai)',
+      security: [],
+      params: idParams,
+      response: { 200: internalProcess, ...problems(400, 404) },
+    },
     handler: async (req, reply) => {
       const p = await processes.getInternalProcess(req.ctx, req.params.id);
       return reply.header('etag', `"${p.version}"`).send(p);
@@ -65,7 +72,12 @@ export async function processRoutes(app: FastifyInstance) {
       response: { 200: internalProcess, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
     handler: async (req, reply) => {
-      const p = await processes.updateInternalProcess(req.ctx, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
+      const p = await processes.updateInternalProcess(
+        req.ctx,
+        req.params.id,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
       return reply.header('etag', `"${p.version}"`).send(p);
     },
   });
@@ -79,7 +91,12 @@ export async function processRoutes(app: FastifyInstance) {
       response: { 200: internalProcess, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
     handler: async (req, reply) => {
-      const p = await processes.approveInternalProcess(req.ctx, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
+      const p = await processes.approveInternalProcess(
+        req.ctx,
+        req.params.id,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
       return reply.header('etag', `"${p.version}"`).send(p);
     },
   });
@@ -95,20 +112,31 @@ export async function processRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/simplification-plans', {
-    schema: { tags, summary: 'Phương án đơn giản hóa', querystring: simplificationListQuery, response: { 200: pageOf(simplificationPlan), ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      summary: 'Phương án đơn giản hóa',
+      querystring: simplificationListQuery,
+      response: { 200: pageOf(simplificationPlan), ...problems(400, 401, 403) },
+    },
     handler: (req) => plans.listPlans(req.ctx, req.query),
   });
   r.post('/api/v1/simplification-plans', {
     schema: {
       tags,
-      summary: 'Dự thảo phương án đơn giản hóa (trước/sau: bước, thời gian, giấy tờ, lệ phí, chi phí tuân thủ theo TT 02/2017)',
+      summary:
+        'Dự thảo phương án đơn giản hóa (trước/sau: bước, thời gian, giấy tờ, lệ phí, chi phí tuân thủ theo TT 02/2017)',
       body: createSimplificationBody,
       response: { 201: simplificationPlan, ...problems(400, 401, 403) },
     },
     handler: async (req, reply) => reply.status(201).send(await plans.createPlan(req.ctx, req.body)),
   });
   r.get('/api/v1/simplification-plans/:id', {
-    schema: { tags, summary: 'Chi tiết phương án đơn giản hóa', params: idParams, response: { 200: simplificationPlan, ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Chi tiết phương án đơn giản hóa',
+      params: idParams,
+      response: { 200: simplificationPlan, ...problems(400, 401, 403, 404) },
+    },
     handler: async (req, reply) => {
       const p = await plans.getPlan(req.ctx, req.params.id);
       return reply.header('etag', `"${p.version}"`).send(p);

@@ -23,7 +23,11 @@ export interface ProcessView {
   seq: number;
   status: 'DRAFT' | 'APPROVED' | 'SUPERSEDED';
   channel: ProcedureChannel;
-  steps: (Omit<ProcessStepInput, 'unitId' | 'unitRule' | 'output'> & { unitId: string | null; unitRule: NonNullable<ProcessStepInput['unitRule']> | null; output: string | null })[];
+  steps: (Omit<ProcessStepInput, 'unitId' | 'unitRule' | 'output'> & {
+    unitId: string | null;
+    unitRule: NonNullable<ProcessStepInput['unitRule']> | null;
+    output: string | null;
+  })[];
   totalHours: number;
   legalHours: number | null;
   approvalDecisionNo: string | null;
@@ -32,7 +36,11 @@ export interface ProcessView {
   version: number;
 }
 
-async function findProcess(db: Db, id: string, lock = false): Promise<(ProcessView & { procedureVersionId: string }) | undefined> {
+async function findProcess(
+  db: Db,
+  id: string,
+  lock = false,
+): Promise<(ProcessView & { procedureVersionId: string }) | undefined> {
   const r = await sql<ProcessView & { procedureVersionId: string }>`
     SELECT ip.id, p.code AS "procedureCode", v.seq AS "procedureVersionSeq", ip.procedure_version_id AS "procedureVersionId",
       ip.unit_id AS "unitId", ip.seq, ip.status, ip.channel, ip.steps, ip.total_hours AS "totalHours", ip.legal_hours AS "legalHours",
@@ -57,13 +65,23 @@ function normaliseSteps(steps: readonly ProcessStepInput[]) {
 }
 
 /** Step checks beyond the schema, then the budget against the legal time of the version's channel. */
-async function checkProcess(db: Db, version: store.VersionRow, channel: ProcedureChannel, steps: readonly ProcessStepInput[]) {
+async function checkProcess(
+  db: Db,
+  version: store.VersionRow,
+  channel: ProcedureChannel,
+  steps: readonly ProcessStepInput[],
+) {
   const errors: FieldError[] = [];
   const unitIds = steps.map((s) => s.unitId).filter((u): u is string => !!u);
   const found = await store.existingUnitIds(db, unitIds);
   steps.forEach((s, i) => {
-    if (s.unitId && s.unitRule) errors.push({ field: `body.steps.${i}.unitRule`, message: 'Chọn đơn vị cụ thể hoặc quy tắc xác định đơn vị, không cả hai.' });
-    if (s.unitId && !found.has(s.unitId)) errors.push({ field: `body.steps.${i}.unitId`, message: 'Đơn vị không tồn tại.' });
+    if (s.unitId && s.unitRule)
+      errors.push({
+        field: `body.steps.${i}.unitRule`,
+        message: 'Chọn đơn vị cụ thể hoặc quy tắc xác định đơn vị, không cả hai.',
+      });
+    if (s.unitId && !found.has(s.unitId))
+      errors.push({ field: `body.steps.${i}.unitId`, message: 'Đơn vị không tồn tại.' });
   });
   if (!version.content.channels.includes(channel))
     errors.push({ field: 'body.channel', message: `Thủ tục không thực hiện theo cách thức ${channel}.` });
@@ -81,7 +99,10 @@ export async function createInternalProcess(ctx: RequestContext, code: string, i
     const version = input.versionSeq
       ? await store.versionBySeq(trx, p.id, input.versionSeq)
       : ((await store.versionAsOf(trx, p.id, ctx.today)) ?? (await store.latestVersion(trx, p.id)));
-    if (!version) throw new DomainError('VALIDATION_FAILED', [{ field: 'body.versionSeq', message: 'Phiên bản thủ tục không tồn tại.' }]);
+    if (!version)
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'body.versionSeq', message: 'Phiên bản thủ tục không tồn tại.' },
+      ]);
     const budget = await checkProcess(trx, version, input.channel, input.steps);
     const last = await trx
       .selectFrom('internal_process')
@@ -127,8 +148,12 @@ export async function getInternalProcess(ctx: RequestContext, id: string) {
 export async function listInternalProcesses(ctx: RequestContext, code: string, unitId?: string) {
   const p = await store.findProcedure(ctx.db, code);
   if (!p) throw new DomainError('NOT_FOUND');
-  const r = await sql<{ id: string }>`SELECT ip.id FROM internal_process ip JOIN procedure_version v ON v.id = ip.procedure_version_id
-    WHERE v.procedure_id = ${p.id}::uuid ${unitId ? sql`AND ip.unit_id = ${unitId}::uuid` : sql``} ORDER BY v.seq, ip.unit_id, ip.seq`.execute(ctx.db);
+  const r = await sql<{
+    id: string;
+  }>`SELECT ip.id FROM internal_process ip JOIN procedure_version v ON v.id = ip.procedure_version_id
+    WHERE v.procedure_id = ${p.id}::uuid ${unitId ? sql`AND ip.unit_id = ${unitId}::uuid` : sql``} ORDER BY v.seq, ip.unit_id, ip.seq`.execute(
+    ctx.db,
+  );
   return { items: await Promise.all(r.rows.map(async (x) => view((await findProcess(ctx.db, x.id))!))) };
 }
 
@@ -154,7 +179,14 @@ export async function updateInternalProcess(
     const budget = await checkProcess(trx, version, channel, input.steps);
     await trx
       .updateTable('internal_process')
-      .set({ steps: JSON.stringify(normaliseSteps(input.steps)), channel, total_hours: budget.totalHours, legal_hours: budget.legalHours, version: before.version + 1, updated_at: new Date() })
+      .set({
+        steps: JSON.stringify(normaliseSteps(input.steps)),
+        channel,
+        total_hours: budget.totalHours,
+        legal_hours: budget.legalHours,
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     const after = view((await findProcess(trx, id))!);
@@ -223,7 +255,13 @@ export async function approveInternalProcess(
 export async function missingProcessReport(ctx: RequestContext, unitId: string, asOf?: string) {
   await requireOnUnitOr404(ctx, 'reports.read', unitId);
   const date = asOf ?? ctx.today;
-  const r = await sql<{ code: string; name: string; field: string; reason: 'IN_FORCE' | 'DELEGATED'; hasDraft: boolean }>`
+  const r = await sql<{
+    code: string;
+    name: string;
+    field: string;
+    reason: 'IN_FORCE' | 'DELEGATED';
+    hasDraft: boolean;
+  }>`
     SELECT p.code, p.name, p.field,
       CASE WHEN EXISTS (SELECT 1 FROM procedure_version_unit pu WHERE pu.version_id = v.id AND pu.unit_id = ${unitId}::uuid)
         THEN 'IN_FORCE' ELSE 'DELEGATED' END AS reason,

@@ -72,7 +72,11 @@ export async function catalogRoutes(app: FastifyInstance) {
       tags,
       summary: 'Các lĩnh vực và số thủ tục (công khai)',
       security: [],
-      querystring: z.strictObject({ level: procedureLevel.optional(), unitId: uuid.optional(), asOf: isoDate.optional() }),
+      querystring: z.strictObject({
+        level: procedureLevel.optional(),
+        unitId: uuid.optional(),
+        asOf: isoDate.optional(),
+      }),
       response: { 200: procedureFieldFacets, ...problems(400) },
     },
     handler: (req) => service.fieldFacets(req.ctx, req.query),
@@ -80,7 +84,8 @@ export async function catalogRoutes(app: FastifyInstance) {
   r.get('/api/v1/procedures/:code', {
     schema: {
       tags,
-      summary: 'Chi tiết thủ tục theo phiên bản có hiệu lực (công khai): giấy tờ, lệ phí, thời hạn, cách thức, mức độ trực tuyến',
+      summary:
+        'Chi tiết thủ tục theo phiên bản có hiệu lực (công khai): giấy tờ, lệ phí, thời hạn, cách thức, mức độ trực tuyến',
       security: [],
       params: procedureCodeParams,
       querystring: asOfQuery,
@@ -97,12 +102,20 @@ export async function catalogRoutes(app: FastifyInstance) {
       summary: 'Các phiên bản của thủ tục (công khai)',
       security: [],
       params: procedureCodeParams,
-      response: { 200: z.object({ code: z.string(), version: z.number().int(), items: z.array(procedureVersionInfo) }), ...problems(400, 404) },
+      response: {
+        200: z.object({ code: z.string(), version: z.number().int(), items: z.array(procedureVersionInfo) }),
+        ...problems(400, 404),
+      },
     },
     handler: (req) => service.listVersions(req.ctx, req.params.code),
   });
   r.post('/api/v1/procedures', {
-    schema: { tags, summary: 'Thêm thủ tục với phiên bản đầu tiên', body: createProcedureBody, response: { 201: procedureDetail, ...problems(400, 401, 403, 409) } },
+    schema: {
+      tags,
+      summary: 'Thêm thủ tục với phiên bản đầu tiên',
+      body: createProcedureBody,
+      response: { 201: procedureDetail, ...problems(400, 401, 403, 409) },
+    },
     handler: async (req, reply) => {
       const p = await service.createProcedure(req.ctx, req.body);
       return reply.status(201).header('etag', `"${p.version}"`).send(p);
@@ -111,15 +124,24 @@ export async function catalogRoutes(app: FastifyInstance) {
   r.post('/api/v1/procedures/:code/versions', {
     schema: {
       tags,
-      summary: 'Phiên bản mới của thủ tục theo quyết định công bố (If-Match); nội dung không đổi thì không tạo phiên bản',
+      summary:
+        'Phiên bản mới của thủ tục theo quyết định công bố (If-Match); nội dung không đổi thì không tạo phiên bản',
       params: procedureCodeParams,
       headers: z.object({ 'if-match': z.string().optional() }),
       body: procedureVersionBody,
       response: { 200: procedureDetail, 201: procedureDetail, ...problems(400, 401, 403, 404, 412, 428) },
     },
     handler: async (req, reply) => {
-      const result = await service.addVersion(req.ctx, req.params.code, requireIfMatch(req.headers['if-match']), req.body);
-      return reply.status(result.created ? 201 : 200).header('etag', `"${result.procedure.version}"`).send(result.procedure);
+      const result = await service.addVersion(
+        req.ctx,
+        req.params.code,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
+      return reply
+        .status(result.created ? 201 : 200)
+        .header('etag', `"${result.procedure.version}"`)
+        .send(result.procedure);
     },
   });
   r.put('/api/v1/procedures/:code/versions/:seq/units', {
@@ -132,18 +154,37 @@ export async function catalogRoutes(app: FastifyInstance) {
       response: { 200: procedureDetail, ...problems(400, 401, 403, 404, 412, 428) },
     },
     handler: async (req, reply) => {
-      const p = await service.setVersionUnits(req.ctx, req.params.code, req.params.seq, requireIfMatch(req.headers['if-match']), req.body.unitIds);
+      const p = await service.setVersionUnits(
+        req.ctx,
+        req.params.code,
+        req.params.seq,
+        requireIfMatch(req.headers['if-match']),
+        req.body.unitIds,
+      );
       return reply.header('etag', `"${p.version}"`).send(p);
     },
   });
 
   r.get('/api/v1/procedures/:code/delegations', {
-    schema: { tags, summary: 'Ủy quyền, phân cấp giải quyết thủ tục (công khai)', security: [], params: procedureCodeParams, response: { 200: z.object({ items: z.array(delegation) }), ...problems(400, 404) } },
+    schema: {
+      tags,
+      summary: 'Ủy quyền, phân cấp giải quyết thủ tục (công khai)',
+      security: [],
+      params: procedureCodeParams,
+      response: { 200: z.object({ items: z.array(delegation) }), ...problems(400, 404) },
+    },
     handler: (req) => service.listDelegations(req.ctx, req.params.code),
   });
   r.post('/api/v1/procedures/:code/delegations', {
-    schema: { tags, summary: 'Ghi nhận ủy quyền / phân cấp thủ tục cho một đơn vị', params: procedureCodeParams, body: createDelegationBody, response: { 201: delegation, ...problems(400, 401, 403, 404) } },
-    handler: async (req, reply) => reply.status(201).send(await service.createDelegation(req.ctx, req.params.code, req.body)),
+    schema: {
+      tags,
+      summary: 'Ghi nhận ủy quyền / phân cấp thủ tục cho một đơn vị',
+      params: procedureCodeParams,
+      body: createDelegationBody,
+      response: { 201: delegation, ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await service.createDelegation(req.ctx, req.params.code, req.body)),
   });
   r.patch('/api/v1/procedure-delegations/:id', {
     schema: {
@@ -155,7 +196,12 @@ export async function catalogRoutes(app: FastifyInstance) {
       response: { 200: delegation, ...problems(400, 401, 403, 404, 412, 428) },
     },
     handler: async (req, reply) => {
-      const d = await service.updateDelegation(req.ctx, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
+      const d = await service.updateDelegation(
+        req.ctx,
+        req.params.id,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
       return reply.header('etag', `"${d.version}"`).send(d);
     },
   });
@@ -171,7 +217,11 @@ export async function catalogRoutes(app: FastifyInstance) {
       summary:
         'Nhập danh mục thủ tục: mảng JSON (application/json) hoặc tệp JSON/CSV/XLSX (multipart/form-data); dryRun=true chỉ kiểm tra; ghi là tất cả hoặc không',
       querystring: importQuery,
-      response: { 200: importReport, ...problems(400, 401, 403, 413, 415), 422: problem.extend({ report: importReport }) },
+      response: {
+        200: importReport,
+        ...problems(400, 401, 403, 413, 415),
+        422: problem.extend({ report: importReport }),
+      },
     },
     handler: async (req, reply) => {
       let raw: unknown[];
@@ -182,7 +232,12 @@ export async function catalogRoutes(app: FastifyInstance) {
         } catch {
           throw new DomainError('CATALOG_IMPORT_FILE_INVALID', [], 'Không đọc được nội dung multipart/form-data.');
         }
-        if (!file) throw new DomainError('CATALOG_IMPORT_FILE_INVALID', [{ field: 'file', message: 'Thiếu tệp.' }], 'Cần gửi một tệp trong trường file.');
+        if (!file)
+          throw new DomainError(
+            'CATALOG_IMPORT_FILE_INVALID',
+            [{ field: 'file', message: 'Thiếu tệp.' }],
+            'Cần gửi một tệp trong trường file.',
+          );
         let buffer: Buffer;
         try {
           buffer = await file.toBuffer();
@@ -192,7 +247,11 @@ export async function catalogRoutes(app: FastifyInstance) {
         }
         const format = formatOf(file.filename, file.mimetype);
         if (!format)
-          throw new DomainError('CATALOG_IMPORT_FILE_INVALID', [{ field: 'file', message: 'Chỉ nhận tệp .json, .csv hoặc .xlsx.' }], `Định dạng tệp “${file.filename}” không được hỗ trợ.`);
+          throw new DomainError(
+            'CATALOG_IMPORT_FILE_INVALID',
+            [{ field: 'file', message: 'Chỉ nhận tệp .json, .csv hoặc .xlsx.' }],
+            `Định dạng tệp “${file.filename}” không được hỗ trợ.`,
+          );
         raw = await readImportFile(buffer, format);
       } else raw = recordsFromJson(req.body);
       const ctx = req.ctx;

@@ -41,7 +41,10 @@ export async function searchProcedures(ctx: RequestContext, query: SearchQuery) 
   if (cursor) {
     if (q && /^o:\d+$/.test(cursor.sortKey)) offset = Number(cursor.sortKey.slice(2));
     else if (!q) afterCode = cursor.sortKey;
-    else throw new DomainError('VALIDATION_FAILED', [{ field: 'query.cursor', message: 'Con trỏ phân trang không hợp lệ.' }]);
+    else
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'query.cursor', message: 'Con trỏ phân trang không hợp lệ.' },
+      ]);
   }
   const rows = await store.searchProcedures(ctx.db, {
     q,
@@ -133,7 +136,9 @@ async function detailOf(db: Db, p: store.ProcedureRow, v: store.VersionRow) {
 export async function getProcedure(ctx: RequestContext, code: string, asOf?: string) {
   const p = await store.findProcedure(ctx.db, code);
   if (!p) throw new DomainError('NOT_FOUND');
-  const v = asOf ? await store.versionAsOf(ctx.db, p.id, asOf) : ((await store.versionAsOf(ctx.db, p.id, ctx.today)) ?? (await store.latestVersion(ctx.db, p.id)));
+  const v = asOf
+    ? await store.versionAsOf(ctx.db, p.id, asOf)
+    : ((await store.versionAsOf(ctx.db, p.id, ctx.today)) ?? (await store.latestVersion(ctx.db, p.id)));
   if (!v) throw new DomainError('NOT_FOUND', [], `Thủ tục ${code} không có phiên bản có hiệu lực vào ngày ${asOf}.`);
   return detailOf(ctx.db, p, v);
 }
@@ -186,20 +191,25 @@ function contentFrom(code: string, input: ProcedureVersionInput): ProcedureConte
 
 async function checkUnits(db: Db, unitIds: readonly string[]) {
   const found = await store.existingUnitIds(db, unitIds);
-  const errors = unitIds.flatMap((id, i) => (found.has(id) ? [] : [{ field: `body.unitIds.${i}`, message: 'Đơn vị không tồn tại.' }]));
+  const errors = unitIds.flatMap((id, i) =>
+    found.has(id) ? [] : [{ field: `body.unitIds.${i}`, message: 'Đơn vị không tồn tại.' }],
+  );
   if (errors.length) throw new DomainError('VALIDATION_FAILED', errors);
 }
 
 function checkDates(input: { effectiveFrom: string; effectiveTo?: string | null }) {
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom)
-    throw new DomainError('VALIDATION_FAILED', [{ field: 'body.effectiveTo', message: 'Ngày hết hiệu lực phải sau hoặc bằng ngày có hiệu lực.' }]);
+    throw new DomainError('VALIDATION_FAILED', [
+      { field: 'body.effectiveTo', message: 'Ngày hết hiệu lực phải sau hoặc bằng ngày có hiệu lực.' },
+    ]);
 }
 
 export async function createProcedure(ctx: RequestContext, input: CreateProcedureInput) {
   requireSomewhere(ctx, 'catalog.write');
   checkDates(input);
   return ctx.db.transaction().execute(async (trx) => {
-    if (await store.findProcedure(trx, input.code)) throw new DomainError('CATALOG_PROCEDURE_CODE_TAKEN', [{ field: 'body.code', message: 'Mã thủ tục đã có.' }]);
+    if (await store.findProcedure(trx, input.code))
+      throw new DomainError('CATALOG_PROCEDURE_CODE_TAKEN', [{ field: 'body.code', message: 'Mã thủ tục đã có.' }]);
     await checkUnits(trx, input.unitIds);
     const content = contentFrom(input.code, input);
     const ids = await store.insertProcedures(trx, [content]);
@@ -239,7 +249,12 @@ export async function createProcedure(ctx: RequestContext, input: CreateProcedur
  * A new version of a procedure (If-Match on the procedure's version). Identical content creates nothing.
  * The version it follows ends the day before; a correction on the same effective date supersedes it.
  */
-export async function addVersion(ctx: RequestContext, code: string, expectedVersion: number, input: ProcedureVersionInput) {
+export async function addVersion(
+  ctx: RequestContext,
+  code: string,
+  expectedVersion: number,
+  input: ProcedureVersionInput,
+) {
   requireSomewhere(ctx, 'catalog.write');
   checkDates(input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -254,10 +269,14 @@ export async function addVersion(ctx: RequestContext, code: string, expectedVers
       return { created: false, procedure: await detailOf(trx, p, latest) };
     if (input.effectiveFrom < latest.effectiveFrom)
       throw new DomainError('CATALOG_VERSION_INVALID', [
-        { field: 'body.effectiveFrom', message: `Ngày có hiệu lực phải từ ${latest.effectiveFrom} (ngày có hiệu lực của phiên bản hiện hành) trở đi.` },
+        {
+          field: 'body.effectiveFrom',
+          message: `Ngày có hiệu lực phải từ ${latest.effectiveFrom} (ngày có hiệu lực của phiên bản hiện hành) trở đi.`,
+        },
       ]);
     if (input.effectiveFrom === latest.effectiveFrom) await store.supersedeVersion(trx, latest.id);
-    else if (latest.effectiveTo === null || latest.effectiveTo >= input.effectiveFrom) await store.endVersion(trx, latest.id, dayBefore(input.effectiveFrom));
+    else if (latest.effectiveTo === null || latest.effectiveTo >= input.effectiveFrom)
+      await store.endVersion(trx, latest.id, dayBefore(input.effectiveFrom));
     const maxSeq = (await store.listVersions(trx, p.id)).reduce((m, v) => Math.max(m, v.seq), 0);
     const ids = await store.insertVersions(trx, [
       {
@@ -295,7 +314,13 @@ export async function addVersion(ctx: RequestContext, code: string, expectedVers
 }
 
 /** Replaces the units where a version applies (If-Match on the procedure). */
-export async function setVersionUnits(ctx: RequestContext, code: string, seq: number, expectedVersion: number, unitIds: string[]) {
+export async function setVersionUnits(
+  ctx: RequestContext,
+  code: string,
+  seq: number,
+  expectedVersion: number,
+  unitIds: string[],
+) {
   requireSomewhere(ctx, 'catalog.write');
   return ctx.db.transaction().execute(async (trx) => {
     const p = await store.lockProcedure(trx, code);
@@ -306,7 +331,11 @@ export async function setVersionUnits(ctx: RequestContext, code: string, seq: nu
     await checkUnits(trx, unitIds);
     const before = (await store.versionUnits(trx, v.id)).map((u) => u.id);
     await store.setVersionUnits(trx, v.id, [...new Set(unitIds)]);
-    await trx.updateTable('procedure').set({ version: p.version + 1, updated_at: new Date() }).where('id', '=', p.id).execute();
+    await trx
+      .updateTable('procedure')
+      .set({ version: p.version + 1, updated_at: new Date() })
+      .where('id', '=', p.id)
+      .execute();
     await recordAudit(trx, {
       actor: actorOf(ctx),
       unitId: null,
@@ -339,11 +368,16 @@ export async function createDelegation(ctx: RequestContext, code: string, input:
     if (!p) throw new DomainError('NOT_FOUND');
     const units = [input.unitId, ...(input.fromUnitId ? [input.fromUnitId] : [])];
     const found = await store.existingUnitIds(trx, units);
-    if (!found.has(input.unitId)) throw new DomainError('VALIDATION_FAILED', [{ field: 'body.unitId', message: 'Đơn vị không tồn tại.' }]);
+    if (!found.has(input.unitId))
+      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.unitId', message: 'Đơn vị không tồn tại.' }]);
     if (input.fromUnitId && !found.has(input.fromUnitId))
-      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.fromUnitId', message: 'Đơn vị ủy quyền không tồn tại.' }]);
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'body.fromUnitId', message: 'Đơn vị ủy quyền không tồn tại.' },
+      ]);
     if (input.fromUnitId === input.unitId)
-      throw new DomainError('VALIDATION_FAILED', [{ field: 'body.fromUnitId', message: 'Đơn vị không thể tự ủy quyền cho chính mình.' }]);
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'body.fromUnitId', message: 'Đơn vị không thể tự ủy quyền cho chính mình.' },
+      ]);
     const row = await trx
       .insertInto('procedure_delegation')
       .values({
@@ -374,10 +408,20 @@ export async function createDelegation(ctx: RequestContext, code: string, input:
   });
 }
 
-export async function updateDelegation(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateDelegationInput) {
+export async function updateDelegation(
+  ctx: RequestContext,
+  id: string,
+  expectedVersion: number,
+  input: UpdateDelegationInput,
+) {
   requireSomewhere(ctx, 'catalog.write');
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('procedure_delegation').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('procedure_delegation')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) throw new DomainError('NOT_FOUND');
     await requireOnUnit({ ...ctx, db: trx }, 'catalog.write', before.unit_id);
     if (before.version !== expectedVersion) throw new DomainError('PRECONDITION_FAILED');

@@ -71,14 +71,24 @@ function costs(before: Side, after: Side) {
 }
 
 /** Before-values of steps and hours default to the internal process the plan is about. */
-async function withProcessDefaults(db: Db, internalProcessId: string | null | undefined, procedureId: string, unitId: string, before: Side) {
+async function withProcessDefaults(
+  db: Db,
+  internalProcessId: string | null | undefined,
+  procedureId: string,
+  unitId: string,
+  before: Side,
+) {
   if (!internalProcessId) return before;
   const ip = await sql<{ steps: unknown[]; totalHours: number; procedureId: string; unitId: string }>`
     SELECT ip.steps, ip.total_hours AS "totalHours", v.procedure_id AS "procedureId", ip.unit_id AS "unitId"
-    FROM internal_process ip JOIN procedure_version v ON v.id = ip.procedure_version_id WHERE ip.id = ${internalProcessId}::uuid`.execute(db);
+    FROM internal_process ip JOIN procedure_version v ON v.id = ip.procedure_version_id WHERE ip.id = ${internalProcessId}::uuid`.execute(
+    db,
+  );
   const row = ip.rows[0];
   if (!row || row.procedureId !== procedureId || row.unitId !== unitId)
-    throw new DomainError('VALIDATION_FAILED', [{ field: 'body.internalProcessId', message: 'Quy trình nội bộ không thuộc thủ tục và đơn vị này.' }]);
+    throw new DomainError('VALIDATION_FAILED', [
+      { field: 'body.internalProcessId', message: 'Quy trình nội bộ không thuộc thủ tục và đơn vị này.' },
+    ]);
   return { ...before, steps: before.steps ?? row.steps.length, hours: before.hours ?? row.totalHours };
 }
 
@@ -86,7 +96,10 @@ export async function createPlan(ctx: RequestContext, input: CreateSimplificatio
   await requireOnUnit(ctx, 'simplification.write', input.unitId);
   return ctx.db.transaction().execute(async (trx) => {
     const p = await store.findProcedure(trx, input.procedureCode);
-    if (!p) throw new DomainError('VALIDATION_FAILED', [{ field: 'body.procedureCode', message: 'Thủ tục không có trong danh mục.' }]);
+    if (!p)
+      throw new DomainError('VALIDATION_FAILED', [
+        { field: 'body.procedureCode', message: 'Thủ tục không có trong danh mục.' },
+      ]);
     const before = await withProcessDefaults(trx, input.internalProcessId, p.id, input.unitId, input.before);
     const c = costs(before, input.after);
     const row = await trx
@@ -126,7 +139,10 @@ export async function getPlan(ctx: RequestContext, id: string) {
   return view(plan);
 }
 
-export async function listPlans(ctx: RequestContext, q: { unitId?: string; status?: SimplificationStatus; limit: number; cursor?: string }) {
+export async function listPlans(
+  ctx: RequestContext,
+  q: { unitId?: string; status?: SimplificationStatus; limit: number; cursor?: string },
+) {
   requireSomewhere(ctx, 'reports.read');
   if (q.unitId) await requireOnUnitOr404(ctx, 'reports.read', q.unitId);
   const after = decodeCursor(q.cursor);
@@ -136,7 +152,10 @@ export async function listPlans(ctx: RequestContext, q: { unitId?: string; statu
     ORDER BY s.created_at DESC, s.id DESC LIMIT ${q.limit + 1}`.execute(ctx.db);
   const items = r.rows.slice(0, q.limit);
   const last = items[items.length - 1];
-  return { items: items.map(view), nextCursor: r.rows.length > q.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+  return {
+    items: items.map(view),
+    nextCursor: r.rows.length > q.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+  };
 }
 
 async function lockedPlan(ctx: RequestContext, trx: Db, id: string, expectedVersion: number) {
@@ -147,12 +166,24 @@ async function lockedPlan(ctx: RequestContext, trx: Db, id: string, expectedVers
   return plan;
 }
 
-export async function updatePlan(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateSimplificationInput) {
+export async function updatePlan(
+  ctx: RequestContext,
+  id: string,
+  expectedVersion: number,
+  input: UpdateSimplificationInput,
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(ctx, trx, id, expectedVersion);
-    if (plan.status !== 'DRAFT') throw new DomainError('SIMPLIFICATION_TRANSITION_INVALID', [], 'Chỉ sửa được phương án ở trạng thái dự thảo.');
+    if (plan.status !== 'DRAFT')
+      throw new DomainError('SIMPLIFICATION_TRANSITION_INVALID', [], 'Chỉ sửa được phương án ở trạng thái dự thảo.');
     const internalProcessId = input.internalProcessId === undefined ? plan.internalProcessId : input.internalProcessId;
-    const before = await withProcessDefaults(trx, internalProcessId, plan.procedureId, plan.unitId, input.before ?? plan.before);
+    const before = await withProcessDefaults(
+      trx,
+      internalProcessId,
+      plan.procedureId,
+      plan.unitId,
+      input.before ?? plan.before,
+    );
     const after = input.after ?? plan.after;
     const c = costs(before, after);
     await trx
@@ -204,7 +235,10 @@ export async function transitionPlan(
     const plan = await lockedPlan(ctx, trx, id, expectedVersion);
     if (!simplificationTransitions[plan.status].includes(input.to))
       throw new DomainError('SIMPLIFICATION_TRANSITION_INVALID', [
-        { field: 'body.to', message: `Không thể chuyển từ “${statusLabels[plan.status]}” sang “${statusLabels[input.to]}”.` },
+        {
+          field: 'body.to',
+          message: `Không thể chuyển từ “${statusLabels[plan.status]}” sang “${statusLabels[input.to]}”.`,
+        },
       ]);
     if (input.to === 'APPROVED' && (!input.decisionNo || !input.decisionDate))
       throw new DomainError('VALIDATION_FAILED', [
@@ -246,27 +280,41 @@ export async function transitionPlan(
  */
 export async function summary(ctx: RequestContext, unitId: string, from: string, to: string) {
   await requireOnUnitOr404(ctx, 'reports.read', unitId);
-  if (to < from) throw new DomainError('VALIDATION_FAILED', [{ field: 'query.to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }]);
+  if (to < from)
+    throw new DomainError('VALIDATION_FAILED', [
+      { field: 'query.to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' },
+    ]);
   const sub = sql`WITH RECURSIVE sub AS (SELECT id FROM unit WHERE id = ${unitId}::uuid UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)`;
-  const total = await sql<{ n: number }>`${sub} SELECT count(DISTINCT (v.procedure_id, ip.unit_id))::int AS n FROM internal_process ip
+  const total = await sql<{
+    n: number;
+  }>`${sub} SELECT count(DISTINCT (v.procedure_id, ip.unit_id))::int AS n FROM internal_process ip
     JOIN procedure_version v ON v.id = ip.procedure_version_id
-    WHERE ip.unit_id IN (SELECT id FROM sub) AND ip.status IN ('APPROVED','SUPERSEDED') AND (ip.approved_at IS NULL OR ip.approved_at <= ${to}::date)`.execute(ctx.db);
-  const plans = await sql<PlanRow>`${sub} SELECT ${planSelect} FROM simplification_plan s JOIN procedure p ON p.id = s.procedure_id
+    WHERE ip.unit_id IN (SELECT id FROM sub) AND ip.status IN ('APPROVED','SUPERSEDED') AND (ip.approved_at IS NULL OR ip.approved_at <= ${to}::date)`.execute(
+    ctx.db,
+  );
+  const plans =
+    await sql<PlanRow>`${sub} SELECT ${planSelect} FROM simplification_plan s JOIN procedure p ON p.id = s.procedure_id
     WHERE s.unit_id IN (SELECT id FROM sub)
       AND coalesce(s.decision_date, s.created_at::date) BETWEEN ${from}::date AND ${to}::date`.execute(ctx.db);
   const adopted = plans.rows.filter((p) => p.status === 'APPROVED' || p.status === 'IMPLEMENTED');
   const cutting = adopted.filter(
-    (p) => p.internalProcessId && ((p.after.steps ?? Infinity) < (p.before.steps ?? 0) || (p.after.hours ?? Infinity) < (p.before.hours ?? 0)),
+    (p) =>
+      p.internalProcessId &&
+      ((p.after.steps ?? Infinity) < (p.before.steps ?? 0) || (p.after.hours ?? Infinity) < (p.before.hours ?? 0)),
   );
   const cutKeys = new Set(cutting.map((p) => `${p.procedureId}:${p.unitId}`));
   const y = Math.max(total.rows[0]!.n, cutKeys.size);
-  const sum = (rows: PlanRow[], f: (s: Side) => number | null | undefined) => rows.reduce((a, p) => a + (f(p.before) ?? 0), 0);
-  const sumAfter = (rows: PlanRow[], f: (s: Side) => number | null | undefined) => rows.reduce((a, p) => a + (f(p.after) ?? f(p.before) ?? 0), 0);
+  const sum = (rows: PlanRow[], f: (s: Side) => number | null | undefined) =>
+    rows.reduce((a, p) => a + (f(p.before) ?? 0), 0);
+  const sumAfter = (rows: PlanRow[], f: (s: Side) => number | null | undefined) =>
+    rows.reduce((a, p) => a + (f(p.after) ?? f(p.before) ?? 0), 0);
   const stepsBefore = sum(cutting, (s) => s.steps);
   const stepsAfter = sumAfter(cutting, (s) => s.steps);
   const hoursBefore = Math.round(sum(cutting, (s) => s.hours) * 100) / 100;
   const hoursAfter = Math.round(sumAfter(cutting, (s) => s.hours) * 100) / 100;
-  const cost = programmeReduction(adopted.map((p) => ({ annualCostBefore: p.annualCostBefore, annualCostAfter: p.annualCostAfter })));
+  const cost = programmeReduction(
+    adopted.map((p) => ({ annualCostBefore: p.annualCostBefore, annualCostAfter: p.annualCostAfter })),
+  );
   const byStatus: Record<string, number> = { DRAFT: 0, PROPOSED: 0, APPROVED: 0, REJECTED: 0, IMPLEMENTED: 0 };
   for (const p of plans.rows) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
   const cutPct = percentOf(cutKeys.size, y);

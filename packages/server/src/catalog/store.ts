@@ -12,16 +12,31 @@ export interface ProcedureRow {
   version: number;
 }
 
-const procedureColumns = ['p.id', 'p.code', 'p.name', 'p.field', 'p.levels', 'p.online_level as onlineLevel', 'p.version'] as const;
+const procedureColumns = [
+  'p.id',
+  'p.code',
+  'p.name',
+  'p.field',
+  'p.levels',
+  'p.online_level as onlineLevel',
+  'p.version',
+] as const;
 
 export async function findProcedure(db: Db, code: string): Promise<ProcedureRow | undefined> {
-  return (await db.selectFrom('procedure as p').select(procedureColumns).where('p.code', '=', code).executeTakeFirst()) as ProcedureRow | undefined;
+  return (await db
+    .selectFrom('procedure as p')
+    .select(procedureColumns)
+    .where('p.code', '=', code)
+    .executeTakeFirst()) as ProcedureRow | undefined;
 }
 
 export async function lockProcedure(db: Db, code: string): Promise<ProcedureRow | undefined> {
-  return (await db.selectFrom('procedure as p').select(procedureColumns).where('p.code', '=', code).forUpdate().executeTakeFirst()) as
-    | ProcedureRow
-    | undefined;
+  return (await db
+    .selectFrom('procedure as p')
+    .select(procedureColumns)
+    .where('p.code', '=', code)
+    .forUpdate()
+    .executeTakeFirst()) as ProcedureRow | undefined;
 }
 
 export interface VersionRow {
@@ -104,7 +119,9 @@ export async function versionAsOf(db: Db, procedureId: string, asOf: string): Pr
 /** The newest version on the timeline (it may start in the future). */
 export async function latestVersion(db: Db, procedureId: string): Promise<VersionRow | undefined> {
   const r = await sql`SELECT ${versionSelect} FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
-    WHERE v.procedure_id = ${procedureId}::uuid AND v.superseded_at IS NULL ORDER BY v.effective_from DESC, v.seq DESC LIMIT 1`.execute(db);
+    WHERE v.procedure_id = ${procedureId}::uuid AND v.superseded_at IS NULL ORDER BY v.effective_from DESC, v.seq DESC LIMIT 1`.execute(
+    db,
+  );
   return r.rows[0] ? toVersion(r.rows[0]) : undefined;
 }
 
@@ -115,7 +132,10 @@ export async function versionBySeq(db: Db, procedureId: string, seq: number): Pr
 }
 
 export async function versionById(db: Db, id: string): Promise<VersionRow | undefined> {
-  const r = await sql`SELECT ${versionSelect} FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id WHERE v.id = ${id}::uuid`.execute(db);
+  const r =
+    await sql`SELECT ${versionSelect} FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id WHERE v.id = ${id}::uuid`.execute(
+      db,
+    );
   return r.rows[0] ? toVersion(r.rows[0]) : undefined;
 }
 
@@ -148,7 +168,9 @@ export async function versionUnits(db: Db, versionId: string) {
 }
 
 export async function unitCountOf(db: Db, versionId: string): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM procedure_version_unit WHERE version_id = ${versionId}::uuid`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM procedure_version_unit WHERE version_id = ${versionId}::uuid`.execute(db);
   return r.rows[0]!.n;
 }
 
@@ -216,7 +238,15 @@ export async function insertProcedures(db: Db, rows: readonly ProcedureContent[]
   for (const part of chunks(rows, 1000)) {
     const inserted = await db
       .insertInto('procedure')
-      .values(part.map((c) => ({ code: c.code, name: c.name, field: c.field, levels: c.levels, online_level: c.onlineLevel })))
+      .values(
+        part.map((c) => ({
+          code: c.code,
+          name: c.name,
+          field: c.field,
+          levels: c.levels,
+          online_level: c.onlineLevel,
+        })),
+      )
       .returning(['id', 'code'])
       .execute();
     for (const r of inserted) ids.set(r.code, r.id);
@@ -225,14 +255,39 @@ export async function insertProcedures(db: Db, rows: readonly ProcedureContent[]
 }
 
 const versionColumns: [string, string][] = [
-  ['procedure_id', 'uuid'], ['seq', 'int'], ['effective_from', 'date'], ['effective_to', 'date'],
-  ['publication_decision_no', 'text'], ['publication_decision_date', 'date'], ['name', 'text'], ['field', 'text'],
-  ['levels', 'text[]'], ['level_text', 'text'], ['agency', 'text'], ['competent_authority', 'text'], ['subjects', 'text'],
-  ['channels', 'text[]'], ['methods', 'jsonb'], ['processing_time_text', 'text'], ['fee_text', 'text'], ['documents', 'jsonb'],
-  ['document_notes', 'jsonb'], ['conditions', 'text'], ['result_type', 'text'], ['result_codes', 'text[]'],
-  ['legal_basis', 'text[]'], ['procedure_type', 'text'], ['online_level', 'text'], ['full_online_eligible', 'boolean'],
-  ['cutoff_time', 'time'], ['supplement_clock_mode', 'text'], ['excluded_periods', 'text[]'], ['provenance', 'jsonb'],
-  ['parse_warnings', 'text[]'], ['content_hash', 'text'], ['created_by', 'uuid'],
+  ['procedure_id', 'uuid'],
+  ['seq', 'int'],
+  ['effective_from', 'date'],
+  ['effective_to', 'date'],
+  ['publication_decision_no', 'text'],
+  ['publication_decision_date', 'date'],
+  ['name', 'text'],
+  ['field', 'text'],
+  ['levels', 'text[]'],
+  ['level_text', 'text'],
+  ['agency', 'text'],
+  ['competent_authority', 'text'],
+  ['subjects', 'text'],
+  ['channels', 'text[]'],
+  ['methods', 'jsonb'],
+  ['processing_time_text', 'text'],
+  ['fee_text', 'text'],
+  ['documents', 'jsonb'],
+  ['document_notes', 'jsonb'],
+  ['conditions', 'text'],
+  ['result_type', 'text'],
+  ['result_codes', 'text[]'],
+  ['legal_basis', 'text[]'],
+  ['procedure_type', 'text'],
+  ['online_level', 'text'],
+  ['full_online_eligible', 'boolean'],
+  ['cutoff_time', 'time'],
+  ['supplement_clock_mode', 'text'],
+  ['excluded_periods', 'text[]'],
+  ['provenance', 'jsonb'],
+  ['parse_warnings', 'text[]'],
+  ['content_hash', 'text'],
+  ['created_by', 'uuid'],
 ];
 const versionColumnList = sql.raw(versionColumns.map(([c]) => c).join(', '));
 const versionRecordType = sql.raw(versionColumns.map(([c, t]) => `${c} ${t}`).join(', '));
@@ -247,10 +302,19 @@ export async function insertVersions(db: Db, rows: readonly NewVersion[]): Promi
     const json = JSON.stringify(
       part.map((v) => {
         const row = versionValues(v);
-        return { ...row, methods: v.content.methods, documents: v.content.documents, document_notes: v.content.documentNotes, provenance: v.provenance };
+        return {
+          ...row,
+          methods: v.content.methods,
+          documents: v.content.documents,
+          document_notes: v.content.documentNotes,
+          provenance: v.provenance,
+        };
       }),
     );
-    const inserted = await sql<{ id: string; procedure_id: string }>`INSERT INTO procedure_version (${versionColumnList})
+    const inserted = await sql<{
+      id: string;
+      procedure_id: string;
+    }>`INSERT INTO procedure_version (${versionColumnList})
       SELECT ${versionColumnList} FROM jsonb_to_recordset(${json}::jsonb) AS x(${versionRecordType})
       RETURNING id, procedure_id`.execute(db);
     for (const r of inserted.rows) ids.set(r.procedure_id, r.id);
@@ -278,7 +342,10 @@ export async function supersedeVersion(db: Db, versionId: string) {
 export async function setVersionUnits(db: Db, versionId: string, unitIds: readonly string[]) {
   await db.deleteFrom('procedure_version_unit').where('version_id', '=', versionId).execute();
   for (const part of chunks(unitIds, 5000))
-    await db.insertInto('procedure_version_unit').values(part.map((u) => ({ version_id: versionId, unit_id: u }))).execute();
+    await db
+      .insertInto('procedure_version_unit')
+      .values(part.map((u) => ({ version_id: versionId, unit_id: u })))
+      .execute();
 }
 
 /** The new version applies where the one it follows applied (the publication's units carry over). */
@@ -291,14 +358,30 @@ export async function copyVersionUnits(db: Db, pairs: readonly { from: string; t
 
 export async function existingUnitIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await db.selectFrom('unit').select('id').where('id', 'in', ids as string[]).execute();
+  const rows = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('id', 'in', ids as string[])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
 /** Latest (non-superseded) version hash and start of each existing code, for an import. */
 export async function latestByCodes(db: Db, codes: readonly string[]) {
-  if (!codes.length) return new Map<string, { procedureId: string; versionId: string; seq: number; maxSeq: number; hash: string; effectiveFrom: string }>();
-  const r = await sql<{ code: string; procedureId: string; versionId: string; seq: number; maxSeq: number; hash: string; effectiveFrom: string }>`
+  if (!codes.length)
+    return new Map<
+      string,
+      { procedureId: string; versionId: string; seq: number; maxSeq: number; hash: string; effectiveFrom: string }
+    >();
+  const r = await sql<{
+    code: string;
+    procedureId: string;
+    versionId: string;
+    seq: number;
+    maxSeq: number;
+    hash: string;
+    effectiveFrom: string;
+  }>`
     SELECT p.code, p.id AS "procedureId", v.id AS "versionId", v.seq, v.content_hash AS hash, v.effective_from AS "effectiveFrom",
       (SELECT max(seq) FROM procedure_version WHERE procedure_id = p.id) AS "maxSeq"
     FROM procedure p
@@ -374,7 +457,12 @@ export async function searchProcedures(db: Db, f: SearchFilter): Promise<Procedu
       conditions.push(sql<boolean>`p.search LIKE ${`%${escapeLike(row.w)}%`}`);
       usable++;
     } else if (row.alts?.length) {
-      conditions.push(sql<boolean>`(${sql.join(row.alts.map((a) => sql`p.search LIKE ${`%${escapeLike(a)}%`}`), sql` OR `)})`);
+      conditions.push(
+        sql<boolean>`(${sql.join(
+          row.alts.map((a) => sql`p.search LIKE ${`%${escapeLike(a)}%`}`),
+          sql` OR `,
+        )})`,
+      );
       corrections.set(row.w, row.alts[0]!);
       usable++;
     }
@@ -406,7 +494,9 @@ export async function fieldFacets(db: Db, f: { level?: string; unitId?: string; 
   if (f.level) conditions.push(sql<boolean>`p.levels @> ARRAY[${f.level}]::text[]`);
   if (f.unitId) conditions.push(atUnit(f.unitId, f.asOf));
   const r = await sql<{ field: string; count: number }>`SELECT p.field, count(*)::int AS count FROM procedure p
-    WHERE ${sql.join(conditions, sql` AND `)} GROUP BY p.field ORDER BY count DESC, p.field COLLATE "vi-x-icu"`.execute(db);
+    WHERE ${sql.join(conditions, sql` AND `)} GROUP BY p.field ORDER BY count DESC, p.field COLLATE "vi-x-icu"`.execute(
+    db,
+  );
   return r.rows;
 }
 

@@ -13,7 +13,8 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}" ENCODING 'UTF8' TEMPLATE template0`);
+    if (exists.rowCount === 0)
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}" ENCODING 'UTF8' TEMPLATE template0`);
   } finally {
     await client.end();
   }

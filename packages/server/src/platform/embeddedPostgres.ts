@@ -69,7 +69,8 @@ async function inspectExisting(pgDir: string): Promise<Existing> {
   const port = Number(lines[3]);
   if (Number.isFinite(pid) && pid > 0 && isProcessAlive(pid)) {
     const parent = parentOf(pid);
-    if (parent !== undefined && parent > 1 && isProcessAlive(parent) && isNodeProcess(parent)) return { kind: 'shared', port };
+    if (parent !== undefined && parent > 1 && isProcessAlive(parent) && isNodeProcess(parent))
+      return { kind: 'shared', port };
     process.kill(pid, 'SIGINT'); // fast shutdown of the orphan
     for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');

@@ -74,7 +74,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       const path = v.instancePath.split('/').filter(Boolean);
       const keys = (v.params as { keys?: string[] }).keys;
       if (v.keyword === 'unrecognized_keys' && keys) {
-        for (const key of keys) fields.push({ field: pathOf([...path, key], where), message: 'Trường không được hỗ trợ.' });
+        for (const key of keys)
+          fields.push({ field: pathOf([...path, key], where), message: 'Trường không được hỗ trợ.' });
       } else {
         fields.push({ field: pathOf(path, where), message: v.message ?? 'Không hợp lệ.' });
       }

@@ -38,14 +38,70 @@ interface DemoAccount {
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { username: 'admin', fullName: 'Quản trị hệ thống', role: 'SYSTEM_ADMIN', unitName: 'Ủy ban nhân dân thành phố Hà Nội', includeSubtree: true, description: 'Quản trị hệ thống — toàn thành phố' },
-  { username: 'tiepnhan', fullName: 'Nguyễn Thị Hoa', role: 'COUNTER_OFFICER', unitName: 'Xã Mê Linh', includeSubtree: false, description: 'Cán bộ tiếp nhận — Xã Mê Linh' },
-  { username: 'chuyenvien', fullName: 'Trần Văn Minh', role: 'SPECIALIST', unitName: 'Xã Mê Linh', includeSubtree: false, description: 'Chuyên viên xử lý — Xã Mê Linh' },
-  { username: 'lanhdao', fullName: 'Lê Quang Dũng', role: 'UNIT_LEADER', unitName: 'Xã Mê Linh', includeSubtree: true, description: 'Lãnh đạo UBND — Xã Mê Linh' },
-  { username: 'congdan', fullName: 'Phạm Thị Lan', role: 'CITIZEN', unitName: 'Ủy ban nhân dân thành phố Hà Nội', includeSubtree: false, description: 'Công dân' },
-  { username: 'thanhtra', fullName: 'Đỗ Văn Hùng', role: 'INSPECTOR', unitName: 'Ủy ban nhân dân thành phố Hà Nội', includeSubtree: true, description: 'Thanh tra công vụ — Sở Nội vụ, toàn thành phố' },
-  { username: 'caicach', fullName: 'Vũ Thị Mai', role: 'REFORM_OFFICER', unitName: 'Ủy ban nhân dân thành phố Hà Nội', includeSubtree: true, description: 'Cán bộ cải cách hành chính — Sở Nội vụ' },
-  { username: 'giamsat', fullName: 'Hoàng Văn Sơn', role: 'SUPERVISOR', unitName: 'Ủy ban nhân dân thành phố Hà Nội', includeSubtree: true, description: 'Đại biểu HĐND — giám sát, chỉ xem báo cáo' },
+  {
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    role: 'SYSTEM_ADMIN',
+    unitName: 'Ủy ban nhân dân thành phố Hà Nội',
+    includeSubtree: true,
+    description: 'Quản trị hệ thống — toàn thành phố',
+  },
+  {
+    username: 'tiepnhan',
+    fullName: 'Nguyễn Thị Hoa',
+    role: 'COUNTER_OFFICER',
+    unitName: 'Xã Mê Linh',
+    includeSubtree: false,
+    description: 'Cán bộ tiếp nhận — Xã Mê Linh',
+  },
+  {
+    username: 'chuyenvien',
+    fullName: 'Trần Văn Minh',
+    role: 'SPECIALIST',
+    unitName: 'Xã Mê Linh',
+    includeSubtree: false,
+    description: 'Chuyên viên xử lý — Xã Mê Linh',
+  },
+  {
+    username: 'lanhdao',
+    fullName: 'Lê Quang Dũng',
+    role: 'UNIT_LEADER',
+    unitName: 'Xã Mê Linh',
+    includeSubtree: true,
+    description: 'Lãnh đạo UBND — Xã Mê Linh',
+  },
+  {
+    username: 'congdan',
+    fullName: 'Phạm Thị Lan',
+    role: 'CITIZEN',
+    unitName: 'Ủy ban nhân dân thành phố Hà Nội',
+    includeSubtree: false,
+    description: 'Công dân',
+  },
+  {
+    username: 'thanhtra',
+    fullName: 'Đỗ Văn Hùng',
+    role: 'INSPECTOR',
+    unitName: 'Ủy ban nhân dân thành phố Hà Nội',
+    includeSubtree: true,
+    description: 'Thanh tra công vụ — Sở Nội vụ, toàn thành phố',
+  },
+  {
+    username: 'caicach',
+    fullName: 'Vũ Thị Mai',
+    role: 'REFORM_OFFICER',
+    unitName: 'Ủy ban nhân dân thành phố Hà Nội',
+    includeSubtree: true,
+    description: 'Cán bộ cải cách hành chính — Sở Nội vụ',
+  },
+  {
+    username: 'giamsat',
+    fullName: 'Hoàng Văn Sơn',
+    role: 'SUPERVISOR',
+    unitName: 'Ủy ban nhân dân thành phố Hà Nội',
+    includeSubtree: true,
+    description: 'Đại biểu HĐND — giám sát, chỉ xem báo cáo',
+  },
 ];
 
 export function readSeedUnits(): SeedUnit[] {
@@ -56,11 +112,17 @@ export function readSeedUnits(): SeedUnit[] {
 const seedActor = { userId: null, name: 'Dữ liệu mẫu (seed)' };
 
 /** Loads the Hanoi demo tree and one account per role, in one transaction: all or nothing. */
-export async function loadDemoData(db: Db, options: { progress?: boolean; withAccounts?: boolean } = {}): Promise<void> {
+export async function loadDemoData(
+  db: Db,
+  options: { progress?: boolean; withAccounts?: boolean } = {},
+): Promise<void> {
   const units = readSeedUnits();
   const accounts = options.withAccounts === false ? [] : demoAccounts;
   const bar = options.progress
-    ? new cliProgress.SingleBar({ format: '  {bar} {value}/{total} {step}', hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: '  {bar} {value}/{total} {step}', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
     : undefined;
   bar?.start(units.length + accounts.length, 0, { step: 'đơn vị' });
   const hashes = await Promise.all(accounts.map(() => hashPassword(DEMO_PASSWORD)));
@@ -92,15 +154,43 @@ export async function loadDemoData(db: Db, options: { progress?: boolean; withAc
           legalBasis: u.legalBasis,
         });
       }
-      await recordAudit(trx, { actor: seedActor, unitId: row.id, action: 'unit.create', entityType: 'unit', entityId: row.id, after: row, summary: 'Nạp từ dữ liệu mẫu' });
+      await recordAudit(trx, {
+        actor: seedActor,
+        unitId: row.id,
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: row.id,
+        after: row,
+        summary: 'Nạp từ dữ liệu mẫu',
+      });
       bar?.increment(1, { step: 'đơn vị' });
     }
     for (const [i, a] of accounts.entries()) {
       const unit = units.find((u) => u.name === a.unitName && u.validTo === null) ?? units[0]!;
-      const userId = await accessStore.insertUser(trx, { username: a.username, fullName: a.fullName, email: `${a.username}@motcua.example`, phone: null, passwordHash: hashes[i]!, isDemo: true });
+      const userId = await accessStore.insertUser(trx, {
+        username: a.username,
+        fullName: a.fullName,
+        email: `${a.username}@motcua.example`,
+        phone: null,
+        passwordHash: hashes[i]!,
+        isDemo: true,
+      });
       if (!userId) continue;
-      await accessStore.insertGrant(trx, { userId, role: a.role, unitId: ids.get(unit.key)!, includeSubtree: a.includeSubtree, grantedBy: null });
-      await recordAudit(trx, { actor: seedActor, unitId: ids.get(unit.key)!, action: 'user.create', entityType: 'user', entityId: userId, summary: `Tài khoản mẫu ${a.username}` });
+      await accessStore.insertGrant(trx, {
+        userId,
+        role: a.role,
+        unitId: ids.get(unit.key)!,
+        includeSubtree: a.includeSubtree,
+        grantedBy: null,
+      });
+      await recordAudit(trx, {
+        actor: seedActor,
+        unitId: ids.get(unit.key)!,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: userId,
+        summary: `Tài khoản mẫu ${a.username}`,
+      });
       bar?.increment(1, { step: 'tài khoản' });
     }
     bar?.update({ step: 'danh mục thủ tục' });

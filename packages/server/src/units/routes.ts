@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createUnitBody, reorganisationBody, unit, unitDetail, unitListQuery, unitPage, updateUnitBody } from '@motcua/domain';
+import {
+  createUnitBody,
+  reorganisationBody,
+  unit,
+  unitDetail,
+  unitListQuery,
+  unitPage,
+  updateUnitBody,
+} from '@motcua/domain';
 import { idParams, problems, requireIfMatch, typed } from '../platform/http';
 import * as service from './service';
 
@@ -18,11 +26,21 @@ export async function unitRoutes(app: FastifyInstance) {
     handler: (req) => service.listUnits(req.ctx, req.query),
   });
   r.get('/api/v1/units/:id', {
-    schema: { tags, summary: 'Chi tiết đơn vị: cấp trên, tiền thân, kế thừa, lịch sử', params: idParams, response: { 200: unitDetail, ...problems(401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Chi tiết đơn vị: cấp trên, tiền thân, kế thừa, lịch sử',
+      params: idParams,
+      response: { 200: unitDetail, ...problems(401, 403, 404) },
+    },
     handler: (req) => service.getUnit(req.ctx, req.params.id),
   });
   r.post('/api/v1/units', {
-    schema: { tags, summary: 'Tạo đơn vị', body: createUnitBody, response: { 201: unit, ...problems(400, 401, 403, 409) } },
+    schema: {
+      tags,
+      summary: 'Tạo đơn vị',
+      body: createUnitBody,
+      response: { 201: unit, ...problems(400, 401, 403, 409) },
+    },
     handler: async (req, reply) => reply.status(201).send(await service.createUnit(req.ctx, req.body)),
   });
   r.patch('/api/v1/units/:id', {
@@ -35,7 +53,12 @@ export async function unitRoutes(app: FastifyInstance) {
       response: { 200: unit, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
     handler: async (req, reply) => {
-      const result = await service.updateUnit(req.ctx, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
+      const result = await service.updateUnit(
+        req.ctx,
+        req.params.id,
+        requireIfMatch(req.headers['if-match']),
+        req.body,
+      );
       return reply.header('etag', `"${result.version}"`).send(result);
     },
   });

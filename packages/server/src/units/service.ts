@@ -19,7 +19,14 @@ import * as store from './store';
 
 export async function listUnits(
   ctx: RequestContext,
-  query: { asOf?: string; parentId?: string; q?: string; type?: store.ListFilter['type']; limit: number; cursor?: string },
+  query: {
+    asOf?: string;
+    parentId?: string;
+    q?: string;
+    type?: store.ListFilter['type'];
+    limit: number;
+    cursor?: string;
+  },
 ) {
   requireSomewhere(ctx, 'units.read');
   const rows = await store.listUnits(ctx.db, {
@@ -55,7 +62,11 @@ function toPublic(u: store.UnitRow, childCount = 0) {
 }
 
 /** Checks a unit's placement in the tree; returns field errors rather than throwing one at a time. */
-async function placementErrors(db: Db, u: Omit<store.UnitRow, 'id' | 'version'>, selfId?: string): Promise<FieldError[]> {
+async function placementErrors(
+  db: Db,
+  u: Omit<store.UnitRow, 'id' | 'version'>,
+  selfId?: string,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   // The other checks compare periods: without a valid one they mean nothing (and PostgreSQL refuses the range).
   if (u.validTo !== null && u.validTo < u.validFrom)
@@ -65,7 +76,10 @@ async function placementErrors(db: Db, u: Omit<store.UnitRow, 'id' | 'version'>,
     if (!parent) errors.push({ field: 'body.parentId', message: 'Đơn vị cấp trên không tồn tại.' });
     else {
       if (!isWithin(u, parent))
-        errors.push({ field: 'body.parentId', message: 'Đơn vị cấp trên không có hiệu lực trong suốt thời gian của đơn vị.' });
+        errors.push({
+          field: 'body.parentId',
+          message: 'Đơn vị cấp trên không có hiệu lực trong suốt thời gian của đơn vị.',
+        });
       if (!allowedParentTypes[u.type].includes(parent.type))
         errors.push({ field: 'body.type', message: 'Loại đơn vị này không thể trực thuộc đơn vị cấp trên đã chọn.' });
       if (selfId && (await store.ancestorPath(db, parent.id)).includes(selfId))
@@ -75,7 +89,10 @@ async function placementErrors(db: Db, u: Omit<store.UnitRow, 'id' | 'version'>,
     errors.push({ field: 'body.parentId', message: 'Loại đơn vị này phải có đơn vị cấp trên.' });
   }
   if (await store.codeTaken(db, u.code, u.validFrom, u.validTo, selfId))
-    errors.push({ field: 'body.code', message: 'Mã định danh này đang được đơn vị khác sử dụng trong cùng thời gian hiệu lực.' });
+    errors.push({
+      field: 'body.code',
+      message: 'Mã định danh này đang được đơn vị khác sử dụng trong cùng thời gian hiệu lực.',
+    });
   return errors;
 }
 
@@ -182,7 +199,9 @@ export async function reorganise(ctx: RequestContext, input: ReorganisationInput
   for (const id of input.sourceIds) await requireOnUnitOr404(ctx, 'units.write', id);
   for (const t of input.targets) await requireWriteOnParent(ctx, t.parentId);
   if (input.kind === 'MERGE' && input.targets.length !== 1)
-    throw new DomainError('UNIT_REORGANISATION_INVALID', [{ field: 'body.targets', message: 'Hợp nhất tạo ra đúng một đơn vị mới.' }]);
+    throw new DomainError('UNIT_REORGANISATION_INVALID', [
+      { field: 'body.targets', message: 'Hợp nhất tạo ra đúng một đơn vị mới.' },
+    ]);
   if (input.kind === 'SPLIT' && (input.sourceIds.length !== 1 || input.targets.length < 2))
     throw new DomainError('UNIT_REORGANISATION_INVALID', [
       { field: 'body.targets', message: 'Chia tách một đơn vị thành ít nhất hai đơn vị mới.' },
@@ -207,7 +226,11 @@ export async function reorganise(ctx: RequestContext, input: ReorganisationInput
     if (errors.length) throw new DomainError('UNIT_REORGANISATION_INVALID', errors);
     const actor = { userId: ctx.actor!.userId, name: ctx.actorName };
     for (const s of sources) {
-      const ended = await store.updateUnit(trx, s.id, { ...s, validTo: endDate, legalBasis: s.legalBasis ?? input.legalBasis });
+      const ended = await store.updateUnit(trx, s.id, {
+        ...s,
+        validTo: endDate,
+        legalBasis: s.legalBasis ?? input.legalBasis,
+      });
       await recordAudit(trx, {
         actor,
         unitId: s.id,

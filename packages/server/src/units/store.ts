@@ -30,16 +30,17 @@ const columns = [
   'u.version',
 ] as const;
 
-const validOn = (asOf: string) => sql<boolean>`u.valid_from <= ${asOf}::date AND (u.valid_to IS NULL OR u.valid_to >= ${asOf}::date)`;
+const validOn = (asOf: string) =>
+  sql<boolean>`u.valid_from <= ${asOf}::date AND (u.valid_to IS NULL OR u.valid_to >= ${asOf}::date)`;
 
 export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {
-  return (await db.selectFrom('unit as u').select(columns).where('u.id', '=', id).executeTakeFirst()) as UnitRow | undefined;
+  return (await db.selectFrom('unit as u').select(columns).where('u.id', '=', id).executeTakeFirst()) as
+    UnitRow | undefined;
 }
 
 export async function lockUnit(db: Db, id: string): Promise<UnitRow | undefined> {
   return (await db.selectFrom('unit as u').select(columns).where('u.id', '=', id).forUpdate().executeTakeFirst()) as
-    | UnitRow
-    | undefined;
+    UnitRow | undefined;
 }
 
 export interface ListFilter {
@@ -219,12 +220,17 @@ export async function codeTaken(db: Db, code: string, validFrom: string, validTo
     .selectFrom('unit')
     .select('id')
     .where('code', '=', code)
-    .where(sql<boolean>`daterange(valid_from, valid_to, '[]') && daterange(${validFrom}::date, ${validTo}::date, '[]')`);
+    .where(
+      sql<boolean>`daterange(valid_from, valid_to, '[]') && daterange(${validFrom}::date, ${validTo}::date, '[]')`,
+    );
   if (exceptId) q = q.where('id', '<>', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }
 
 export async function countUnits(db: Db): Promise<number> {
-  const r = await db.selectFrom('unit').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('unit')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }

@@ -19,7 +19,8 @@ before(async () => {
   officer = await t.login('tiepnhan');
   const db = t.database.db;
   rootId = (await db.selectFrom('unit').select('id').where('code', '=', '000.00.00.H26').executeTakeFirstOrThrow()).id;
-  communeId = (await db.selectFrom('unit').select('id').where('code', '=', '000.00.L7.H26').executeTakeFirstOrThrow()).id;
+  communeId = (await db.selectFrom('unit').select('id').where('code', '=', '000.00.L7.H26').executeTakeFirstOrThrow())
+    .id;
 });
 after(() => t.close());
 
@@ -31,7 +32,9 @@ async function dueAt(query: string, client: Client = t.anonymous) {
 
 async function audits(entityId: string) {
   const r = await sql<{ action: string; summary: string; actor_name: string }>`
-    SELECT action, summary, actor_name FROM audit_log WHERE entity_id = ${entityId} ORDER BY seq`.execute(t.database.db);
+    SELECT action, summary, actor_name FROM audit_log WHERE entity_id = ${entityId} ORDER BY seq`.execute(
+    t.database.db,
+  );
   return r.rows;
 }
 
@@ -62,9 +65,16 @@ describe('confirming the 24/11/2026 swap proposal', () => {
 
   test('confirming without a legal basis is refused (400 naming body.legalBasis)', async () => {
     const proposal = (await entriesOf(2026)).find((e) => e.date === '2026-11-23')!;
-    const res = await admin.patch(`/api/v1/calendar/entries/${proposal.id}`, { confirmed: true, reason: 'Xác nhận' }, { 'if-match': `"${proposal.version}"` });
+    const res = await admin.patch(
+      `/api/v1/calendar/entries/${proposal.id}`,
+      { confirmed: true, reason: 'Xác nhận' },
+      { 'if-match': `"${proposal.version}"` },
+    );
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().errors.some((e: { field: string }) => e.field === 'body.legalBasis'), res.body);
+    assert.ok(
+      res.json().errors.some((e: { field: string }) => e.field === 'body.legalBasis'),
+      res.body,
+    );
   });
 
   test('after an administrator confirms both days (audited), the due dates move and the year listing applies them', async () => {
@@ -93,7 +103,10 @@ describe('confirming the 24/11/2026 swap proposal', () => {
     // Mon 23/11 swapped off, Tue 24/11 holiday → Wed 25/11
     const r = await dueAt(fri);
     assert.equal(r.due, '2026-11-25T10:00:00+07:00');
-    assert.ok(r.explanation.some((s) => s.startsWith('23/11 là ngày nghỉ hoán đổi') && s.includes('9999/VPCP-KGVX')), r.explanation.join('\n'));
+    assert.ok(
+      r.explanation.some((s) => s.startsWith('23/11 là ngày nghỉ hoán đổi') && s.includes('9999/VPCP-KGVX')),
+      r.explanation.join('\n'),
+    );
     // Sat 28/11 is now a working day
     assert.equal((await dueAt(thu)).due, '2026-11-28T10:00:00+07:00');
     const year = (await t.anonymous.get('/api/v1/calendar/2026')).json();
@@ -125,47 +138,91 @@ describe('entry CRUD with If-Match and audit', () => {
     assert.equal(e.version, 1);
     assert.equal(res.headers.etag, '"1"');
     const log = await audits(id);
-    assert.deepEqual(log.map((l) => l.action), ['calendar.entry.create']);
+    assert.deepEqual(
+      log.map((l) => l.action),
+      ['calendar.entry.create'],
+    );
     assert.match(log[0]!.summary, /1234\/TB-BNV/);
     const after = await dueAt('start=2027-02-04T10:00:00%2B07:00&amount=1&unit=working_days');
     assert.equal(after.due, '2027-02-08T10:00:00+07:00', `${before.due} → ${after.explanation.join('\n')}`);
     const year = (await t.anonymous.get('/api/v1/calendar/2027')).json();
     assert.ok(year.decidedOccasions.includes('LUNAR_NEW_YEAR'), JSON.stringify(year.decidedOccasions));
     // Only the notice's day: the lunar default days of Tết 2027 are gone once the occasion is decided.
-    const tet = year.nonWorkingDays.filter((d: { reasons: { name: string }[] }) => d.reasons.some((r) => /Tết Âm lịch/.test(r.name)));
-    assert.deepEqual(tet.map((d: { date: string }) => d.date), ['2027-02-05']);
+    const tet = year.nonWorkingDays.filter((d: { reasons: { name: string }[] }) =>
+      d.reasons.some((r) => /Tết Âm lịch/.test(r.name)),
+    );
+    assert.deepEqual(
+      tet.map((d: { date: string }) => d.date),
+      ['2027-02-05'],
+    );
   });
 
   test('a create without legal basis → 400 naming body.legalBasis; a weekday make-up day → 400 naming body.date', async () => {
     const { legalBasis: _l, ...noBasis } = body;
     let res = await admin.post('/api/v1/calendar/entries', noBasis);
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().errors.some((e: { field: string }) => e.field === 'body.legalBasis'), res.body);
+    assert.ok(
+      res.json().errors.some((e: { field: string }) => e.field === 'body.legalBasis'),
+      res.body,
+    );
     res = await admin.post('/api/v1/calendar/entries', { ...body, type: 'SWAP_WORKDAY', date: '2027-02-03' });
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().errors.some((e: { field: string }) => e.field === 'body.date'), res.body);
+    assert.ok(
+      res.json().errors.some((e: { field: string }) => e.field === 'body.date'),
+      res.body,
+    );
   });
 
   test('PATCH without If-Match → 428, stale → 412, current → 200', async () => {
     let res = await admin.patch(`/api/v1/calendar/entries/${id}`, { name: 'Tết Đinh Mùi', reason: 'Sửa tên' });
     assert.equal(res.statusCode, 428, res.body);
-    res = await admin.patch(`/api/v1/calendar/entries/${id}`, { name: 'Tết Đinh Mùi', reason: 'Sửa tên' }, { 'if-match': '"7"' });
+    res = await admin.patch(
+      `/api/v1/calendar/entries/${id}`,
+      { name: 'Tết Đinh Mùi', reason: 'Sửa tên' },
+      { 'if-match': '"7"' },
+    );
     assert.equal(res.statusCode, 412, res.body);
-    res = await admin.patch(`/api/v1/calendar/entries/${id}`, { name: 'Tết Đinh Mùi', reason: 'Sửa tên' }, { 'if-match': '"1"' });
+    res = await admin.patch(
+      `/api/v1/calendar/entries/${id}`,
+      { name: 'Tết Đinh Mùi', reason: 'Sửa tên' },
+      { 'if-match': '"1"' },
+    );
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().version, 2);
-    res = await admin.patch(`/api/v1/calendar/entries/${id}`, { name: 'Lần hai', reason: 'Sửa lại' }, { 'if-match': '"1"' });
+    res = await admin.patch(
+      `/api/v1/calendar/entries/${id}`,
+      { name: 'Lần hai', reason: 'Sửa lại' },
+      { 'if-match': '"1"' },
+    );
     assert.equal(res.statusCode, 412, res.body);
-    assert.deepEqual((await audits(id)).map((l) => l.action), ['calendar.entry.create', 'calendar.entry.update']);
+    assert.deepEqual(
+      (await audits(id)).map((l) => l.action),
+      ['calendar.entry.create', 'calendar.entry.update'],
+    );
   });
 
   test('DELETE needs If-Match and a reason; then the entry is gone and audited', async () => {
-    let res = await admin.request({ method: 'DELETE', url: `/api/v1/calendar/entries/${id}?reason=Nh%E1%BA%ADp%20nh%E1%BA%A7m`, headers: { 'if-match': '"1"' } });
+    let res = await admin.request({
+      method: 'DELETE',
+      url: `/api/v1/calendar/entries/${id}?reason=Nh%E1%BA%ADp%20nh%E1%BA%A7m`,
+      headers: { 'if-match': '"1"' },
+    });
     assert.equal(res.statusCode, 412, res.body);
-    res = await admin.request({ method: 'DELETE', url: `/api/v1/calendar/entries/${id}`, headers: { 'if-match': '"2"' } });
+    res = await admin.request({
+      method: 'DELETE',
+      url: `/api/v1/calendar/entries/${id}`,
+      headers: { 'if-match': '"2"' },
+    });
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().errors.some((e: { field: string }) => e.field === 'query.reason'), res.body);
-    res = await admin.request({ method: 'DELETE', url: `/api/v1/calendar/entries/${id}?reason=Nh%E1%BA%ADp%20nh%E1%BA%A7m`, headers: { 'if-match': '"2"' } });
+    assert.ok(
+      res.json().errors.some((e: { field: string }) => e.field === 'query.reason'),
+      res.body,
+    );
+    res = await admin.request({
+      method: 'DELETE',
+      url: `/api/v1/calendar/entries/${id}?reason=Nh%E1%BA%ADp%20nh%E1%BA%A7m`,
+      headers: { 'if-match': '"2"' },
+    });
     assert.equal(res.statusCode, 204, res.body);
     assert.equal((await admin.get(`/api/v1/calendar/entries/${id}`)).statusCode, 404);
     const log = await audits(id);
@@ -176,7 +233,11 @@ describe('entry CRUD with If-Match and audit', () => {
   test('a deleted official entry is not brought back by the reference-data loader', async () => {
     const { ensureCalendarReferenceData } = await import('../../src/calendar/referenceData');
     const official = (await entriesOf(2027)).find((e) => e.date === '2027-11-24')!;
-    const res = await admin.request({ method: 'DELETE', url: `/api/v1/calendar/entries/${official.id}?reason=Th%E1%BB%AD`, headers: { 'if-match': `"${official.version}"` } });
+    const res = await admin.request({
+      method: 'DELETE',
+      url: `/api/v1/calendar/entries/${official.id}?reason=Th%E1%BB%AD`,
+      headers: { 'if-match': `"${official.version}"` },
+    });
     assert.equal(res.statusCode, 204, res.body);
     assert.equal((await ensureCalendarReferenceData(t.database.db)).inserted, 0);
     assert.ok(!(await entriesOf(2027)).some((e) => e.date === '2027-11-24'));
@@ -195,7 +256,10 @@ describe('entry CRUD with If-Match and audit', () => {
     assert.equal((await dueAt(q)).due, '2025-11-12T10:00:00+07:00');
     const local = await dueAt(`${q}&unitId=${communeId}`);
     assert.equal(local.due, '2025-11-13T10:00:00+07:00');
-    assert.ok(local.explanation.some((s) => s.startsWith('12/11 là ngày tạm ngừng tiếp nhận')), local.explanation.join('\n'));
+    assert.ok(
+      local.explanation.some((s) => s.startsWith('12/11 là ngày tạm ngừng tiếp nhận')),
+      local.explanation.join('\n'),
+    );
   });
 });
 
@@ -209,14 +273,29 @@ describe('unit settings: Saturday reception and office hours', () => {
       { start: '13:30', end: '17:00' },
     ]);
     const settings = {
-      officeHours: [{ effectiveFrom: '2020-01-01', intervals: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '16:30' }] }],
-      saturdayReception: [{ effectiveFrom: '2018-03-10', enabled: true, intervals: [{ start: '08:00', end: '11:30' }] }],
+      officeHours: [
+        {
+          effectiveFrom: '2020-01-01',
+          intervals: [
+            { start: '08:00', end: '12:00' },
+            { start: '13:00', end: '16:30' },
+          ],
+        },
+      ],
+      saturdayReception: [
+        { effectiveFrom: '2018-03-10', enabled: true, intervals: [{ start: '08:00', end: '11:30' }] },
+      ],
       dueTimeMode: 'END_OF_DAY',
       reason: 'Quyết định 99/QĐ-UBND về giờ làm việc',
     };
     res = await admin.request({ method: 'PUT', url: `/api/v1/calendar/units/${rootId}/settings`, payload: settings });
     assert.equal(res.statusCode, 428, res.body);
-    res = await admin.request({ method: 'PUT', url: `/api/v1/calendar/units/${rootId}/settings`, payload: settings, headers: { 'if-match': '"0"' } });
+    res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/calendar/units/${rootId}/settings`,
+      payload: settings,
+      headers: { 'if-match': '"0"' },
+    });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().version, 1);
     const log = await audits(rootId);
@@ -228,12 +307,23 @@ describe('unit settings: Saturday reception and office hours', () => {
     const r = await dueAt(`start=2025-11-15T09:40:00%2B07:00&amount=3&unit=working_days&unitId=${communeId}`);
     assert.equal(r.receivedAt, '2025-11-17T08:00:00+07:00');
     assert.equal(r.due, '2025-11-20T16:30:00+07:00');
-    assert.equal(r.explanation[0], 'Nhận lúc 09:40 thứ Bảy 15/11/2025 (tiếp nhận sáng thứ Bảy, không phải ngày làm việc) → tính từ 08:00 thứ Hai 17/11/2025.');
+    assert.equal(
+      r.explanation[0],
+      'Nhận lúc 09:40 thứ Bảy 15/11/2025 (tiếp nhận sáng thứ Bảy, không phải ngày làm việc) → tính từ 08:00 thứ Hai 17/11/2025.',
+    );
     assert.equal(r.explanation.at(-1), 'Hạn trả: 16:30 thứ Năm 20/11/2025.');
     // The national calendar keeps the defaults.
-    assert.equal((await dueAt('start=2025-11-15T09:40:00%2B07:00&amount=3&unit=working_days&mode=end_of_day')).due, '2025-11-20T17:00:00+07:00');
+    assert.equal(
+      (await dueAt('start=2025-11-15T09:40:00%2B07:00&amount=3&unit=working_days&mode=end_of_day')).due,
+      '2025-11-20T17:00:00+07:00',
+    );
 
-    res = await admin.request({ method: 'PUT', url: `/api/v1/calendar/units/${rootId}/settings`, payload: settings, headers: { 'if-match': '"0"' } });
+    res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/calendar/units/${rootId}/settings`,
+      payload: settings,
+      headers: { 'if-match': '"0"' },
+    });
     assert.equal(res.statusCode, 412, res.body);
   });
 
@@ -241,20 +331,36 @@ describe('unit settings: Saturday reception and office hours', () => {
     const res = await admin.request({
       method: 'PUT',
       url: `/api/v1/calendar/units/${communeId}/settings`,
-      payload: { officeHours: [{ effectiveFrom: '2020-01-01', intervals: [{ start: '12:00', end: '08:00' }] }], saturdayReception: null, reason: 'Thử' },
+      payload: {
+        officeHours: [{ effectiveFrom: '2020-01-01', intervals: [{ start: '12:00', end: '08:00' }] }],
+        saturdayReception: null,
+        reason: 'Thử',
+      },
       headers: { 'if-match': '"0"' },
     });
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().errors.some((e: { field: string }) => e.field.startsWith('body.officeHours')), res.body);
+    assert.ok(
+      res.json().errors.some((e: { field: string }) => e.field.startsWith('body.officeHours')),
+      res.body,
+    );
   });
 });
 
 describe('authorisation', () => {
   test('anonymous: the public endpoints work, the admin ones need a login', async () => {
     assert.equal((await t.anonymous.get('/api/v1/calendar/2025')).statusCode, 200);
-    assert.equal((await t.anonymous.get('/api/v1/calendar/due?start=2025-11-10T10:00:00%2B07:00&amount=1&unit=working_days')).statusCode, 200);
+    assert.equal(
+      (await t.anonymous.get('/api/v1/calendar/due?start=2025-11-10T10:00:00%2B07:00&amount=1&unit=working_days'))
+        .statusCode,
+      200,
+    );
     assert.equal((await t.anonymous.get('/api/v1/calendar/entries?year=2026')).statusCode, 401);
-    const valid = { date: '2026-12-31', type: 'PUBLIC_HOLIDAY', name: 'x', legalBasis: { documentNo: '1/TB', date: '2026-12-01' } };
+    const valid = {
+      date: '2026-12-31',
+      type: 'PUBLIC_HOLIDAY',
+      name: 'x',
+      legalBasis: { documentNo: '1/TB', date: '2026-12-01' },
+    };
     assert.equal((await t.anonymous.post('/api/v1/calendar/entries', valid)).statusCode, 401);
     assert.equal((await t.anonymous.get(`/api/v1/calendar/units/${rootId}/settings`)).statusCode, 401);
   });
@@ -271,8 +377,26 @@ describe('authorisation', () => {
     });
     assert.equal(res.statusCode, 403, res.body);
     const some = (await entriesOf(2026))[0]!;
-    assert.equal((await officer.patch(`/api/v1/calendar/entries/${some.id}`, { name: 'x', reason: 'abc' }, { 'if-match': `"${some.version}"` })).statusCode, 403);
-    assert.equal((await officer.request({ method: 'DELETE', url: `/api/v1/calendar/entries/${some.id}?reason=abc`, headers: { 'if-match': `"${some.version}"` } })).statusCode, 403);
+    assert.equal(
+      (
+        await officer.patch(
+          `/api/v1/calendar/entries/${some.id}`,
+          { name: 'x', reason: 'abc' },
+          { 'if-match': `"${some.version}"` },
+        )
+      ).statusCode,
+      403,
+    );
+    assert.equal(
+      (
+        await officer.request({
+          method: 'DELETE',
+          url: `/api/v1/calendar/entries/${some.id}?reason=abc`,
+          headers: { 'if-match': `"${some.version}"` },
+        })
+      ).statusCode,
+      403,
+    );
     assert.equal((await officer.get(`/api/v1/calendar/units/${communeId}/settings`)).statusCode, 403);
     assert.equal((await entriesOf(2026)).length, before);
   });

@@ -21,7 +21,12 @@ before(async () => {
   a = await createTestApp();
   bHandle = connect(a.database.url, 3);
   bJobs = lazyJobs(a.database.url, bHandle.db, { worker: false, processName: 'b', logger: pino({ level: 'silent' }) });
-  b = await buildApp({ db: bHandle.db, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), jobs: bJobs, processName: 'b' });
+  b = await buildApp({
+    db: bHandle.db,
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    jobs: bJobs,
+    processName: 'b',
+  });
   await b.ready();
 });
 after(async () => {
@@ -44,9 +49,13 @@ test('an edit on instance A changes the due date on instance B (and back)', asyn
   assert.equal(await dueOn(b), '2026-11-23T10:00:00+07:00');
 
   const admin = await a.login('admin');
-  const proposal = ((await admin.get('/api/v1/calendar/entries?year=2026')).json().items as { id: string; date: string; version: number }[]).find(
-    (e) => e.date === '2026-11-23',
-  )!;
+  const proposal = (
+    (await admin.get('/api/v1/calendar/entries?year=2026')).json().items as {
+      id: string;
+      date: string;
+      version: number;
+    }[]
+  ).find((e) => e.date === '2026-11-23')!;
   const res = await admin.patch(
     `/api/v1/calendar/entries/${proposal.id}`,
     { confirmed: true, legalBasis: { documentNo: '9999/VPCP-KGVX', date: '2026-10-15' }, reason: 'Xác nhận hoán đổi' },
@@ -56,7 +65,11 @@ test('an edit on instance A changes the due date on instance B (and back)', asyn
   assert.equal(await dueOn(b), '2026-11-25T10:00:00+07:00');
 
   // An edit made on B is seen by A.
-  const session = await b.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'motcua-demo' } });
+  const session = await b.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'admin', password: 'motcua-demo' },
+  });
   const cookie = session.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = session.json().csrfToken as string;
   const del = await b.inject({

@@ -28,15 +28,51 @@ async function due(params: Record<string, string | number>): Promise<Due> {
 
 describe('due dates of the spec worked examples (§11), anonymous', () => {
   const cases: [number, Record<string, string | number>, string][] = [
-    [1, { start: '2023-10-27T09:32:00+07:00', amount: 5, unit: 'working_days', mode: 'same_time' }, '2023-11-03T09:32:00+07:00'],
-    [2, { start: '2023-10-27T09:32:00+07:00', amount: 5, unit: 'working_days', mode: 'end_of_day' }, '2023-11-03T17:00:00+07:00'],
-    [3, { start: '2025-04-24T10:00:00+07:00', amount: 3, unit: 'working_days', mode: 'same_time' }, '2025-04-28T10:00:00+07:00'],
-    [4, { start: '2025-04-29T14:00:00+07:00', amount: 2, unit: 'working_days', mode: 'end_of_day' }, '2025-05-06T17:00:00+07:00'],
-    [5, { start: '2025-04-25T20:15:00+07:00', amount: 1, unit: 'working_days', mode: 'same_time' }, '2025-04-28T07:00:00+07:00'],
-    [7, { start: '2024-04-26T15:30:00+07:00', amount: 3, unit: 'working_days', mode: 'same_time' }, '2024-05-04T15:30:00+07:00'],
-    [8, { start: '2025-11-08T09:10:00+07:00', amount: 3, unit: 'working_days', mode: 'end_of_day' }, '2025-11-13T17:00:00+07:00'],
-    [12, { start: '2026-01-08T09:00:00+07:00', amount: 2, unit: 'working_days', mode: 'same_time' }, '2026-01-10T09:00:00+07:00'],
-    [15, { start: '2026-02-12T10:00:00+07:00', amount: 3, unit: 'working_days', mode: 'end_of_day' }, '2026-02-24T17:00:00+07:00'],
+    [
+      1,
+      { start: '2023-10-27T09:32:00+07:00', amount: 5, unit: 'working_days', mode: 'same_time' },
+      '2023-11-03T09:32:00+07:00',
+    ],
+    [
+      2,
+      { start: '2023-10-27T09:32:00+07:00', amount: 5, unit: 'working_days', mode: 'end_of_day' },
+      '2023-11-03T17:00:00+07:00',
+    ],
+    [
+      3,
+      { start: '2025-04-24T10:00:00+07:00', amount: 3, unit: 'working_days', mode: 'same_time' },
+      '2025-04-28T10:00:00+07:00',
+    ],
+    [
+      4,
+      { start: '2025-04-29T14:00:00+07:00', amount: 2, unit: 'working_days', mode: 'end_of_day' },
+      '2025-05-06T17:00:00+07:00',
+    ],
+    [
+      5,
+      { start: '2025-04-25T20:15:00+07:00', amount: 1, unit: 'working_days', mode: 'same_time' },
+      '2025-04-28T07:00:00+07:00',
+    ],
+    [
+      7,
+      { start: '2024-04-26T15:30:00+07:00', amount: 3, unit: 'working_days', mode: 'same_time' },
+      '2024-05-04T15:30:00+07:00',
+    ],
+    [
+      8,
+      { start: '2025-11-08T09:10:00+07:00', amount: 3, unit: 'working_days', mode: 'end_of_day' },
+      '2025-11-13T17:00:00+07:00',
+    ],
+    [
+      12,
+      { start: '2026-01-08T09:00:00+07:00', amount: 2, unit: 'working_days', mode: 'same_time' },
+      '2026-01-10T09:00:00+07:00',
+    ],
+    [
+      15,
+      { start: '2026-02-12T10:00:00+07:00', amount: 3, unit: 'working_days', mode: 'end_of_day' },
+      '2026-02-24T17:00:00+07:00',
+    ],
     [16, { start: '2025-12-31T16:00:00+07:00', amount: 2, unit: 'working_hours' }, '2026-01-05T08:00:00+07:00'],
     [17, { start: '2025-11-11T10:45:00+07:00', amount: 3, unit: 'working_hours' }, '2025-11-11T15:45:00+07:00'],
     [19, { start: '2025-11-10T13:30:00+07:00', amount: 8, unit: 'working_hours' }, '2025-11-11T11:30:00+07:00'],
@@ -57,8 +93,16 @@ describe('due dates of the spec worked examples (§11), anonymous', () => {
   test('example 4 explains the holidays and the swapped day off', async () => {
     const r = await due({ start: '2025-04-29T14:00:00+07:00', amount: 2, unit: 'working_days', mode: 'end_of_day' });
     assert.equal(r.receivedAt, '2025-04-29T14:00:00+07:00');
-    assert.ok(r.explanation.includes('30/04 và 01/05 là ngày nghỉ lễ (Ngày Chiến thắng; Ngày Quốc tế Lao động; căn cứ 45/2019/QH14).'), r.explanation.join('\n'));
-    assert.ok(r.explanation.some((s) => s.startsWith('02/05 là ngày nghỉ hoán đổi') && s.includes('6150/TB-BLĐTBXH')), r.explanation.join('\n'));
+    assert.ok(
+      r.explanation.includes(
+        '30/04 và 01/05 là ngày nghỉ lễ (Ngày Chiến thắng; Ngày Quốc tế Lao động; căn cứ 45/2019/QH14).',
+      ),
+      r.explanation.join('\n'),
+    );
+    assert.ok(
+      r.explanation.some((s) => s.startsWith('02/05 là ngày nghỉ hoán đổi') && s.includes('6150/TB-BLĐTBXH')),
+      r.explanation.join('\n'),
+    );
     assert.equal(r.explanation.at(-1), 'Hạn trả: 17:00 thứ Ba 06/05/2025.');
   });
 
@@ -66,8 +110,14 @@ describe('due dates of the spec worked examples (§11), anonymous', () => {
     const r = await due({ start: '2025-04-25T20:15:00+07:00', amount: 1, unit: 'working_days', mode: 'same_time' });
     assert.equal(r.submittedAt, '2025-04-25T20:15:00+07:00');
     assert.equal(r.receivedAt, '2025-04-26T07:00:00+07:00');
-    assert.equal(r.explanation[0], 'Nhận lúc 20:15 thứ Sáu 25/04/2025 (sau giờ làm việc) → tính từ 07:00 thứ Bảy 26/04/2025.');
-    assert.ok(r.explanation.some((s) => s.startsWith('Thứ Bảy 26/04 là ngày làm bù')), r.explanation.join('\n'));
+    assert.equal(
+      r.explanation[0],
+      'Nhận lúc 20:15 thứ Sáu 25/04/2025 (sau giờ làm việc) → tính từ 07:00 thứ Bảy 26/04/2025.',
+    );
+    assert.ok(
+      r.explanation.some((s) => s.startsWith('Thứ Bảy 26/04 là ngày làm bù')),
+      r.explanation.join('\n'),
+    );
   });
 
   test('the 15:00 cut-off: 15:20 counts from the next working day, 14:50 from the same day (examples 10, 11)', async () => {
@@ -83,9 +133,13 @@ describe('due dates of the spec worked examples (§11), anonymous', () => {
   });
 
   test('a raw "+" in the offset (decoded to a space) and %2B give the same answer', async () => {
-    const raw = await t.anonymous.get('/api/v1/calendar/due?start=2025-04-24T10:00:00+07:00&amount=3&unit=working_days&mode=same_time');
+    const raw = await t.anonymous.get(
+      '/api/v1/calendar/due?start=2025-04-24T10:00:00+07:00&amount=3&unit=working_days&mode=same_time',
+    );
     assert.equal(raw.statusCode, 200, raw.body);
-    const encoded = await t.anonymous.get('/api/v1/calendar/due?start=2025-04-24T10:00:00%2B07:00&amount=3&unit=working_days&mode=same_time');
+    const encoded = await t.anonymous.get(
+      '/api/v1/calendar/due?start=2025-04-24T10:00:00%2B07:00&amount=3&unit=working_days&mode=same_time',
+    );
     assert.equal(encoded.statusCode, 200, encoded.body);
     assert.equal(raw.json().due, '2025-04-28T10:00:00+07:00');
     assert.equal(encoded.json().due, raw.json().due);
@@ -109,7 +163,11 @@ describe('bad input: 400 problem+json naming the parameter', () => {
     ['mode unknown', 'start=2025-04-24T10:00:00%2B07:00&amount=1&unit=working_days&mode=noon', 400],
     ['cutoff malformed', 'start=2025-04-24T10:00:00%2B07:00&amount=1&unit=working_days&cutoff=3pm', 400],
     ['unitId malformed', 'start=2025-04-24T10:00:00%2B07:00&amount=1&unit=working_days&unitId=abc', 400],
-    ['unitId unknown', 'start=2025-04-24T10:00:00%2B07:00&amount=1&unit=working_days&unitId=00000000-0000-4000-8000-000000000000', 404],
+    [
+      'unitId unknown',
+      'start=2025-04-24T10:00:00%2B07:00&amount=1&unit=working_days&unitId=00000000-0000-4000-8000-000000000000',
+      404,
+    ],
   ];
   const expectedField: Record<string, string> = {
     'start missing': 'query.start',
@@ -142,14 +200,23 @@ describe('bad input: 400 problem+json naming the parameter', () => {
   test('a bad year → 400 naming params.year', async () => {
     const res = await t.anonymous.get('/api/v1/calendar/1800');
     assert.equal(res.statusCode, 400, res.body);
-    assert.ok(res.json().errors.some((e: { field: string }) => e.field === 'params.year'), res.body);
+    assert.ok(
+      res.json().errors.some((e: { field: string }) => e.field === 'params.year'),
+      res.body,
+    );
   });
 });
 
 describe('year listing', () => {
   interface Day {
     date: string;
-    reasons: { type: string; name: string; legalBasis: { documentNo: string } | null; confirmed: boolean; applied: boolean }[];
+    reasons: {
+      type: string;
+      name: string;
+      legalBasis: { documentNo: string } | null;
+      confirmed: boolean;
+      applied: boolean;
+    }[];
   }
   test('2026: Tết days, 24/11, the swapped Saturdays; the 23/11 and 28/11 proposal listed, flagged and not applied', async () => {
     const res = await t.anonymous.get('/api/v1/calendar/2026');
@@ -166,7 +233,17 @@ describe('year listing', () => {
       assert.equal(off.get(d)!.reasons[0]!.type, 'PUBLIC_HOLIDAY');
       assert.equal(off.get(d)!.reasons[0]!.legalBasis?.documentNo, '9441/TB-BNV');
     }
-    for (const d of ['2026-01-01', '2026-01-02', '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02', '2026-11-24']) {
+    for (const d of [
+      '2026-01-01',
+      '2026-01-02',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-08-31',
+      '2026-09-01',
+      '2026-09-02',
+      '2026-11-24',
+    ]) {
       assert.ok(off.has(d), `${d} missing`);
     }
     assert.match(off.get('2026-11-24')!.reasons[0]!.name, /Văn hóa Việt Nam/);
@@ -191,7 +268,10 @@ describe('year listing', () => {
   test('2028 (no notice yet): statutory defaults are listed with origin DEFAULT', async () => {
     const res = await t.anonymous.get('/api/v1/calendar/2028');
     assert.equal(res.statusCode, 200, res.body);
-    const y = res.json() as { nonWorkingDays: { date: string; reasons: { origin: string; id: string | null }[] }[]; decidedOccasions: string[] };
+    const y = res.json() as {
+      nonWorkingDays: { date: string; reasons: { origin: string; id: string | null }[] }[];
+      decidedOccasions: string[];
+    };
     assert.deepEqual(y.decidedOccasions, []);
     const newYear = y.nonWorkingDays.find((d) => d.date === '2028-01-03'); // 1/1/2028 is a Saturday → compensated Monday
     assert.ok(newYear, JSON.stringify(y.nonWorkingDays.slice(0, 3)));

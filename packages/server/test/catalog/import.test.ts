@@ -8,7 +8,9 @@ import { projectRoot } from '../../src/platform/config';
 
 let t: TestApp;
 let admin: Client;
-const real = JSON.parse(fs.readFileSync(path.join(projectRoot, 'packages/server/seed-data/procedures.json'), 'utf8')) as Record<string, unknown>[];
+const real = JSON.parse(
+  fs.readFileSync(path.join(projectRoot, 'packages/server/seed-data/procedures.json'), 'utf8'),
+) as Record<string, unknown>[];
 before(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
@@ -17,15 +19,33 @@ after(() => t.close());
 
 function multipart(filename: string, content: Buffer | string, contentType = 'application/octet-stream') {
   const boundary = '----motcua' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 const upload = (qs: string, filename: string, content: Buffer | string) => {
   const m = multipart(filename, content);
-  return admin.request({ method: 'POST', url: `/api/v1/procedures/import?${qs}`, payload: m.payload, headers: m.headers });
+  return admin.request({
+    method: 'POST',
+    url: `/api/v1/procedures/import?${qs}`,
+    payload: m.payload,
+    headers: m.headers,
+  });
 };
-const count = async () => Number((await t.database.db.selectFrom('procedure').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('procedure')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const record = (code: string, name: string) => ({
   code,
@@ -55,13 +75,22 @@ describe('import', () => {
 
   test('JSON commit, then re-import: unchanged writes nothing, changed makes a new version', async () => {
     const before = await count();
-    const res = await admin.post('/api/v1/procedures/import?dryRun=false&effectiveFrom=2025-07-01', [record('8.000001', 'Thủ tục nhập thử A'), record('8.000002', 'Thủ tục nhập thử B')]);
+    const res = await admin.post('/api/v1/procedures/import?dryRun=false&effectiveFrom=2025-07-01', [
+      record('8.000001', 'Thủ tục nhập thử A'),
+      record('8.000002', 'Thủ tục nhập thử B'),
+    ]);
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().created, 2);
     assert.equal(await count(), before + 2);
-    const again = await admin.post('/api/v1/procedures/import?dryRun=false&effectiveFrom=2025-08-01', [record('8.000001', 'Thủ tục nhập thử A'), record('8.000002', 'Thủ tục nhập thử B (sửa)')]);
+    const again = await admin.post('/api/v1/procedures/import?dryRun=false&effectiveFrom=2025-08-01', [
+      record('8.000001', 'Thủ tục nhập thử A'),
+      record('8.000002', 'Thủ tục nhập thử B (sửa)'),
+    ]);
     assert.equal(again.statusCode, 200, again.body);
-    assert.deepEqual(again.json().records.map((x: { status: string }) => x.status), ['UNCHANGED', 'CHANGED']);
+    assert.deepEqual(
+      again.json().records.map((x: { status: string }) => x.status),
+      ['UNCHANGED', 'CHANGED'],
+    );
     const versions = (await t.anonymous.get('/api/v1/procedures/8.000002/versions')).json().items;
     assert.equal(versions.length, 2);
     assert.equal(versions[0].effectiveTo, '2025-07-31');
@@ -75,7 +104,11 @@ describe('import', () => {
   test('a batch with one bad record writes nothing (422 with the per-record report)', async () => {
     const before = await count();
     const bad = { ...record('1.2345', 'Mã sai'), processing_days: -3 };
-    const res = await admin.post('/api/v1/procedures/import?dryRun=false', [record('8.000003', 'Thủ tục nhập thử C'), bad, record('8.000003', 'Trùng mã')]);
+    const res = await admin.post('/api/v1/procedures/import?dryRun=false', [
+      record('8.000003', 'Thủ tục nhập thử C'),
+      bad,
+      record('8.000003', 'Trùng mã'),
+    ]);
     assert.equal(res.statusCode, 422, res.body);
     assert.match(res.headers['content-type'] as string, /problem\+json/);
     const body = res.json();
@@ -120,7 +153,10 @@ describe('import', () => {
     const p = (await t.anonymous.get('/api/v1/procedures/8.000020')).json();
     assert.deepEqual(p.methods[0].time, { value: 7, unit: 'calendar_days' });
 
-    const units = (await admin.get(`/api/v1/units?q=${encodeURIComponent('xã mê linh')}`)).json().items as { id: string; name: string }[];
+    const units = (await admin.get(`/api/v1/units?q=${encodeURIComponent('xã mê linh')}`)).json().items as {
+      id: string;
+      name: string;
+    }[];
     const unitId = units.find((u) => u.name === 'Xã Mê Linh')!.id;
     const xlsx = await t.anonymous.get(`/api/v1/units/${unitId}/procedures.xlsx`);
     assert.equal(xlsx.statusCode, 200);
@@ -139,7 +175,12 @@ describe('import', () => {
     const badJson = await upload('dryRun=false', 'x.json', '[{"code": ');
     assert.equal(badJson.statusCode, 400);
     assert.equal(badJson.json().code, 'CATALOG_IMPORT_FILE_INVALID');
-    const rawBad = await admin.request({ method: 'POST', url: '/api/v1/procedures/import?dryRun=false', payload: '[{"code":', headers: { 'content-type': 'application/json' } });
+    const rawBad = await admin.request({
+      method: 'POST',
+      url: '/api/v1/procedures/import?dryRun=false',
+      payload: '[{"code":',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(rawBad.statusCode, 400);
     assert.match(rawBad.headers['content-type'] as string, /problem\+json/);
     const header = await upload('dryRun=false', 'x.csv', 'ma,ten\n1.000001,abc\n');

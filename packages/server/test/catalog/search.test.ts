@@ -11,19 +11,28 @@ after(() => t.close());
 async function search(qs: string) {
   const res = await t.anonymous.get(`/api/v1/procedures?${qs}`);
   assert.equal(res.statusCode, 200, res.body);
-  return res.json() as { items: { code: string; name: string; field: string; levels: string[]; onlineLevel: string | null }[]; nextCursor: string | null };
+  return res.json() as {
+    items: { code: string; name: string; field: string; levels: string[]; onlineLevel: string | null }[];
+    nextCursor: string | null;
+  };
 }
 
 describe('public procedure search', () => {
   test('"dang ky khai sinh" ranks 1.001193 Đăng ký khai sinh first, without login', async () => {
     const page = await search('q=dang%20ky%20khai%20sinh');
     assert.equal(page.items[0]?.code, '1.001193', JSON.stringify(page.items.slice(0, 3)));
-    assert.ok(page.items.slice(1, 10).every((i) => /khai sinh/i.test(i.name)), 'then other birth-registration procedures');
+    assert.ok(
+      page.items.slice(1, 10).every((i) => /khai sinh/i.test(i.name)),
+      'then other birth-registration procedures',
+    );
   });
 
   test('a typo still finds it ("dang ky khai snh")', async () => {
     const page = await search('q=dang%20ky%20khai%20snh');
-    assert.ok(page.items.slice(0, 5).some((i) => i.code === '1.001193'), JSON.stringify(page.items.slice(0, 5)));
+    assert.ok(
+      page.items.slice(0, 5).some((i) => i.code === '1.001193'),
+      JSON.stringify(page.items.slice(0, 5)),
+    );
   });
 
   test('đ/Đ and accents are ignored both ways', async () => {
@@ -37,7 +46,9 @@ describe('public procedure search', () => {
     const byCode = await search('q=1.001193');
     assert.equal(byCode.items[0]?.code, '1.001193');
     const field = await search(`field=${encodeURIComponent('Hộ tịch')}&level=COMMUNE&limit=100`);
-    assert.ok(field.items.length > 10 && field.items.every((i) => i.field === 'Hộ tịch' && i.levels.includes('COMMUNE')));
+    assert.ok(
+      field.items.length > 10 && field.items.every((i) => i.field === 'Hộ tịch' && i.levels.includes('COMMUNE')),
+    );
     const unknown = await search('onlineLevel=UNKNOWN&limit=5');
     assert.ok(unknown.items.every((i) => i.onlineLevel === null));
     const full = await search('onlineLevel=FULL');
@@ -53,7 +64,9 @@ describe('public procedure search', () => {
   });
 
   test('unit filter: commune catalogue has birth registration, not customs', async () => {
-    const units = await (await t.login('admin')).get(`/api/v1/units?q=${encodeURIComponent('xã mê linh')}&type=COMMUNE`);
+    const units = await (
+      await t.login('admin')
+    ).get(`/api/v1/units?q=${encodeURIComponent('xã mê linh')}&type=COMMUNE`);
     const unitId = (units.json().items as { id: string; name: string }[]).find((u) => u.name === 'Xã Mê Linh')!.id;
     const page = await search(`unitId=${unitId}&q=khai%20sinh`);
     assert.ok(page.items.some((i) => i.code === '1.001193'));
@@ -65,7 +78,10 @@ describe('public procedure search', () => {
     const res = await t.anonymous.get('/api/v1/procedures/fields');
     assert.equal(res.statusCode, 200);
     const items = res.json().items as { field: string; count: number }[];
-    assert.equal(items.reduce((a, i) => a + i.count, 0), 1500);
+    assert.equal(
+      items.reduce((a, i) => a + i.count, 0),
+      1500,
+    );
     assert.ok(items.some((i) => i.field === 'Hộ tịch' && i.count >= 30));
   });
 
@@ -76,7 +92,10 @@ describe('public procedure search', () => {
     assert.equal(p.name, 'Thủ tục đăng ký khai sinh');
     assert.equal(p.onlineLevel, null);
     assert.ok(p.documents.length > 0);
-    assert.ok(p.methods.length > 0 && p.methods.every((m: { channel: string }) => ['direct', 'online', 'postal'].includes(m.channel)));
+    assert.ok(
+      p.methods.length > 0 &&
+        p.methods.every((m: { channel: string }) => ['direct', 'online', 'postal'].includes(m.channel)),
+    );
     assert.equal(p.supplementClockMode, 'RESTART');
     assert.equal(p.currentVersion.seq, 1);
     assert.ok(p.units.length >= 126, `applies at every commune and ward, got ${p.units.length}`);

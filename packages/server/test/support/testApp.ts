@@ -35,7 +35,8 @@ function client(app: FastifyInstance, cookie: string | undefined, csrfToken: str
   return {
     csrfToken,
     userId,
-    request: (o) => app.inject({ ...o, headers: { ...headers(), ...(o.headers as Record<string, string>) } } as InjectOptions),
+    request: (o) =>
+      app.inject({ ...o, headers: { ...headers(), ...(o.headers as Record<string, string>) } } as InjectOptions),
     get: (url) => app.inject({ method: 'GET', url, headers: headers() }),
     post: (url, body, extra) => app.inject({ method: 'POST', url, payload: body as object, headers: headers(extra) }),
     patch: (url, body, extra) => app.inject({ method: 'PATCH', url, payload: body as object, headers: headers(extra) }),
@@ -47,7 +48,11 @@ function client(app: FastifyInstance, cookie: string | undefined, csrfToken: str
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const jobs = lazyJobs(database.url, database.db, { worker: true, processName: 'test', logger: pino({ level: 'silent' }) });
+  const jobs = lazyJobs(database.url, database.db, {
+    worker: true,
+    processName: 'test',
+    logger: pino({ level: 'silent' }),
+  });
   const app = await buildApp({ db: database.db, config, jobs, processName: 'test' });
   await app.ready();
   return {

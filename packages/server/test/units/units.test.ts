@@ -19,14 +19,20 @@ async function findUnit(q: string, asOf: string) {
 describe('units as of a date', () => {
   test('2024 shows the former district of Mê Linh; 2025-07-01 shows the new commune and not the district', async () => {
     const old = await findUnit('huyen me linh', '2024-06-30');
-    assert.ok(old.some((u) => u.name === 'Huyện Mê Linh'), JSON.stringify(old));
+    assert.ok(
+      old.some((u) => u.name === 'Huyện Mê Linh'),
+      JSON.stringify(old),
+    );
     const now = await findUnit('huyen me linh', '2025-07-01');
     assert.equal(now.length, 0);
   });
 
   test('search ignores accents and đ', async () => {
     const rows = await findUnit('dong anh', '2025-07-01');
-    assert.ok(rows.some((u) => u.name.includes('Đông Anh')), JSON.stringify(rows));
+    assert.ok(
+      rows.some((u) => u.name.includes('Đông Anh')),
+      JSON.stringify(rows),
+    );
   });
 });
 

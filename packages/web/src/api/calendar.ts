@@ -27,7 +27,13 @@ export interface DueResult {
   explanation: string[];
 }
 
-export const ENTRY_TYPES = ['PUBLIC_HOLIDAY', 'COMPENSATORY_DAY_OFF', 'SWAP_DAY_OFF', 'SWAP_WORKDAY', 'LOCAL_CLOSURE'] as const;
+export const ENTRY_TYPES = [
+  'PUBLIC_HOLIDAY',
+  'COMPENSATORY_DAY_OFF',
+  'SWAP_DAY_OFF',
+  'SWAP_WORKDAY',
+  'LOCAL_CLOSURE',
+] as const;
 export type CalendarEntryType = (typeof ENTRY_TYPES)[number];
 export type ScopeLevel = 'NATIONAL' | 'PROVINCE' | 'UNIT';
 

@@ -25,7 +25,17 @@ import type { IsoDate, Page, Problem } from './types';
 /** What a schema parses to (zod's output type, without naming zod here). */
 type Out<S extends { parse(value: unknown): unknown }> = ReturnType<S['parse']>;
 
-export type { DelegationKind, DocumentKind, OnlineLevel, ProcedureDocument, ProcedureLevel, ProcedureMethod, TimeLimit, TimeUnit, UnitRule };
+export type {
+  DelegationKind,
+  DocumentKind,
+  OnlineLevel,
+  ProcedureDocument,
+  ProcedureLevel,
+  ProcedureMethod,
+  TimeLimit,
+  TimeUnit,
+  UnitRule,
+};
 export type Channel = ProcedureChannel;
 export type ExcludedPeriod = ExcludedPeriodKind;
 export type SupplementMode = SupplementClockMode;
@@ -33,14 +43,32 @@ export type PlanStatus = SimplificationStatus;
 export type ComplianceCost = ComplianceCostInput;
 
 // Option lists for the forms and filters, in display order.
-export const PROCEDURE_LEVELS = ['PROVINCE', 'COMMUNE', 'MINISTRY', 'OTHER'] as const satisfies readonly ProcedureLevel[];
+export const PROCEDURE_LEVELS = [
+  'PROVINCE',
+  'COMMUNE',
+  'MINISTRY',
+  'OTHER',
+] as const satisfies readonly ProcedureLevel[];
 export const CHANNELS = ['direct', 'online', 'postal'] as const satisfies readonly Channel[];
 export const ONLINE_LEVELS = ['FULL', 'PARTIAL', 'NONE'] as const satisfies readonly OnlineLevel[];
 /** Search filter: a level, or `UNKNOWN` for procedures whose level the source does not state. */
 export type OnlineLevelFilter = OnlineLevel | 'UNKNOWN';
 export const ONLINE_LEVEL_FILTERS: OnlineLevelFilter[] = [...ONLINE_LEVELS, 'UNKNOWN'];
-export const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days', 'hours', 'months', 'same_day'] as const satisfies readonly TimeUnit[];
-export const DOCUMENT_KINDS = ['ORIGINAL', 'COPY', 'CERTIFIED_COPY', 'PHOTOCOPY', 'ORIGINAL_AND_COPY'] as const satisfies readonly DocumentKind[];
+export const TIME_UNITS = [
+  'working_days',
+  'working_hours',
+  'calendar_days',
+  'hours',
+  'months',
+  'same_day',
+] as const satisfies readonly TimeUnit[];
+export const DOCUMENT_KINDS = [
+  'ORIGINAL',
+  'COPY',
+  'CERTIFIED_COPY',
+  'PHOTOCOPY',
+  'ORIGINAL_AND_COPY',
+] as const satisfies readonly DocumentKind[];
 export const EXCLUDED_PERIODS = [
   'FINANCIAL_OBLIGATION',
   'CITIZEN_SUPPLEMENT',
@@ -49,9 +77,20 @@ export const EXCLUDED_PERIODS = [
   'BOUNDARY_SIGNING',
 ] as const satisfies readonly ExcludedPeriod[];
 export const SUPPLEMENT_MODES = ['PAUSE', 'RESTART'] as const satisfies readonly SupplementMode[];
-export const UNIT_RULES = ['RECEIVING_UNIT', 'RECEIVING_COMMUNE', 'COMPETENT_BODY', 'SERVICE_CENTRE'] as const satisfies readonly UnitRule[];
+export const UNIT_RULES = [
+  'RECEIVING_UNIT',
+  'RECEIVING_COMMUNE',
+  'COMPETENT_BODY',
+  'SERVICE_CENTRE',
+] as const satisfies readonly UnitRule[];
 export const DELEGATION_KINDS = ['DELEGATION', 'DECENTRALISATION'] as const satisfies readonly DelegationKind[];
-export const PLAN_STATUSES = ['DRAFT', 'PROPOSED', 'APPROVED', 'REJECTED', 'IMPLEMENTED'] as const satisfies readonly PlanStatus[];
+export const PLAN_STATUSES = [
+  'DRAFT',
+  'PROPOSED',
+  'APPROVED',
+  'REJECTED',
+  'IMPLEMENTED',
+] as const satisfies readonly PlanStatus[];
 /** Transitions the admin UI offers (a subset of the domain's simplificationTransitions: no way back to DRAFT). */
 export const PLAN_TRANSITIONS: Record<PlanStatus, PlanStatus[]> = {
   DRAFT: ['PROPOSED'],
@@ -144,11 +183,14 @@ export const catalogApi = {
     effectiveFrom: string;
     publicationDecisionNo: string | null;
   }) => api.post<ProcedureDetail>('/procedures', body),
-  list: (p: ProcedureListParams, signal?: AbortSignal) => api.get<Page<ProcedureSummary>>('/procedures', { ...p }, signal),
+  list: (p: ProcedureListParams, signal?: AbortSignal) =>
+    api.get<Page<ProcedureSummary>>('/procedures', { ...p }, signal),
   fields: (level?: ProcedureLevel, signal?: AbortSignal) =>
     api.get<{ items: { field: string; count: number }[] }>('/procedures/fields', { level }, signal),
-  get: (code: string, asOf?: IsoDate, signal?: AbortSignal) => api.get<ProcedureDetail>(`/procedures/${enc(code)}`, { asOf }, signal),
-  versions: (code: string) => api.get<{ code: string; version: number; items: ProcedureVersionInfo[] }>(`/procedures/${enc(code)}/versions`),
+  get: (code: string, asOf?: IsoDate, signal?: AbortSignal) =>
+    api.get<ProcedureDetail>(`/procedures/${enc(code)}`, { asOf }, signal),
+  versions: (code: string) =>
+    api.get<{ code: string; version: number; items: ProcedureVersionInfo[] }>(`/procedures/${enc(code)}/versions`),
   addVersion: (code: string, version: number, body: ProcedureVersionInput) =>
     api.postWith<ProcedureDetail>(`/procedures/${enc(code)}/versions`, body, { headers: ifMatch(version) }),
   setVersionUnits: (code: string, seq: number, version: number, unitIds: string[]) =>
@@ -157,8 +199,11 @@ export const catalogApi = {
   delegations: (code: string) => api.get<{ items: Delegation[] }>(`/procedures/${enc(code)}/delegations`),
   createDelegation: (code: string, body: Omit<Delegation, 'id' | 'procedureCode' | 'version'>) =>
     api.post<Delegation>(`/procedures/${enc(code)}/delegations`, body),
-  updateDelegation: (id: string, version: number, body: Partial<Omit<Delegation, 'id' | 'procedureCode' | 'version' | 'unitId'>>) =>
-    api.patch<Delegation>(`/procedure-delegations/${enc(id)}`, body, ifMatch(version)),
+  updateDelegation: (
+    id: string,
+    version: number,
+    body: Partial<Omit<Delegation, 'id' | 'procedureCode' | 'version' | 'unitId'>>,
+  ) => api.patch<Delegation>(`/procedure-delegations/${enc(id)}`, body, ifMatch(version)),
 
   importFile: (file: File, dryRun: boolean, onProgress?: (fraction: number) => void) =>
     upload<ImportReport>(`/procedures/import?dryRun=${dryRun}`, file, onProgress),
@@ -166,12 +211,17 @@ export const catalogApi = {
 
   processes: (code: string, unitId?: string) =>
     api.get<{ items: InternalProcess[] }>(`/procedures/${enc(code)}/internal-processes`, { unitId }),
-  createProcess: (code: string, body: { unitId: string; versionSeq?: number; channel: Channel; steps: ProcessStep[] }) =>
-    api.post<InternalProcess>(`/procedures/${enc(code)}/internal-processes`, body),
+  createProcess: (
+    code: string,
+    body: { unitId: string; versionSeq?: number; channel: Channel; steps: ProcessStep[] },
+  ) => api.post<InternalProcess>(`/procedures/${enc(code)}/internal-processes`, body),
   updateProcess: (id: string, version: number, body: { steps: ProcessStep[]; channel?: Channel }) =>
     api.patch<InternalProcess>(`/internal-processes/${enc(id)}`, body, ifMatch(version)),
-  approveProcess: (id: string, version: number, body: { approvalDecisionNo: string; approvedAt: IsoDate; effectiveFrom: IsoDate }) =>
-    api.postWith<InternalProcess>(`/internal-processes/${enc(id)}/approve`, body, { headers: ifMatch(version) }),
+  approveProcess: (
+    id: string,
+    version: number,
+    body: { approvalDecisionNo: string; approvedAt: IsoDate; effectiveFrom: IsoDate },
+  ) => api.postWith<InternalProcess>(`/internal-processes/${enc(id)}/approve`, body, { headers: ifMatch(version) }),
   missingProcesses: (unitId: string, asOf?: IsoDate) =>
     api.get<MissingProcessReport>(`/units/${enc(unitId)}/reports/procedures-without-internal-process`, { asOf }),
 
@@ -181,8 +231,14 @@ export const catalogApi = {
   createPlan: (body: PlanInput) => api.post<SimplificationPlan>('/simplification-plans', body),
   updatePlan: (id: string, version: number, body: Partial<Omit<PlanInput, 'unitId' | 'procedureCode'>>) =>
     api.patch<SimplificationPlan>(`/simplification-plans/${enc(id)}`, body, ifMatch(version)),
-  transitionPlan: (id: string, version: number, body: { to: PlanStatus; decisionNo?: string | null; decisionDate?: IsoDate | null; note?: string | null }) =>
-    api.postWith<SimplificationPlan>(`/simplification-plans/${enc(id)}/transitions`, body, { headers: ifMatch(version) }),
+  transitionPlan: (
+    id: string,
+    version: number,
+    body: { to: PlanStatus; decisionNo?: string | null; decisionDate?: IsoDate | null; note?: string | null },
+  ) =>
+    api.postWith<SimplificationPlan>(`/simplification-plans/${enc(id)}/transitions`, body, {
+      headers: ifMatch(version),
+    }),
   summary: (unitId: string, from: IsoDate, to: IsoDate) =>
     api.get<SimplificationSummary>(`/units/${enc(unitId)}/simplification-summary`, { from, to }),
 };

@@ -1,13 +1,5 @@
 import { api } from './client';
-import type {
-  IsoDate,
-  Page,
-  ReorganisationInput,
-  Unit,
-  UnitDetail,
-  UnitInput,
-  UnitType,
-} from './types';
+import type { IsoDate, Page, ReorganisationInput, Unit, UnitDetail, UnitInput, UnitType } from './types';
 
 export interface UnitListParams {
   asOf: IsoDate;

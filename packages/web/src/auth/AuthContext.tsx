@@ -69,10 +69,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [clear]);
 
-  const hasRole = useCallback(
-    (...roles: Role[]) => !!user && user.grants.some((g) => roles.includes(g.role)),
-    [user],
-  );
+  const hasRole = useCallback((...roles: Role[]) => !!user && user.grants.some((g) => roles.includes(g.role)), [user]);
 
   const value = useMemo(
     () => ({ status, user, error, login, logout, refresh, hasRole }),

@@ -72,9 +72,7 @@ export function UnitSelect(props: Props) {
       if (k) list.set(id, k);
     }
     for (const r of results) list.set(r.id, r);
-    return [...list.values()]
-      .filter((o) => !excludeIds?.includes(o.id))
-      .map((o) => ({ value: o.id, label: label(o) }));
+    return [...list.values()].filter((o) => !excludeIds?.includes(o.id)).map((o) => ({ value: o.id, label: label(o) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [results, selected.join('|'), excludeIds?.join('|'), initialOptions]);
 

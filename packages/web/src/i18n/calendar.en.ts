@@ -24,7 +24,8 @@ export const calendarEn: Record<keyof typeof calendarVi, string> = {
   'cal.proposals': 'Unconfirmed proposals (not used for deadlines)',
   'cal.confirm': 'Confirm',
   'cal.confirmTitle': 'Confirm proposal: {name}',
-  'cal.confirmHelp': 'Once confirmed, the day is used for deadlines. The deciding document number and date are required.',
+  'cal.confirmHelp':
+    'Once confirmed, the day is used for deadlines. The deciding document number and date are required.',
   'cal.confirmed': 'Confirmed and applied: {name}.',
   'cal.entries': 'Days off and make-up days in {year}',
   'cal.add': 'Add day',

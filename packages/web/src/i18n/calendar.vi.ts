@@ -62,7 +62,8 @@ export const calendarVi = {
   'cal.deleted': 'Đã xóa ngày {date}.',
   'cal.created': 'Đã thêm ngày {date}.',
   'cal.saved': 'Đã lưu ngày {date}.',
-  'cal.conflict': 'Ngày này vừa được người khác sửa. Dữ liệu mới nhất đã được tải lại; vui lòng kiểm tra và thực hiện lại.',
+  'cal.conflict':
+    'Ngày này vừa được người khác sửa. Dữ liệu mới nhất đã được tải lại; vui lòng kiểm tra và thực hiện lại.',
   'cal.noEntries': 'Chưa có ngày nào được nhập cho năm này.',
   'cal.tableCaption': 'Ngày nghỉ, ngày làm bù và đề xuất năm {year}',
   'cal.settings': 'Giờ làm việc và tiếp nhận thứ Bảy của đơn vị',

@@ -98,7 +98,8 @@ export const catalogAdminEn: Record<keyof typeof catalogAdminVi, string> = {
   'proc.saved': 'Procedure {code} saved.',
   'proc.savedNewVersion': 'Version {seq} of procedure {code} created.',
   'proc.unchanged': 'Nothing changed; no new version was created.',
-  'proc.conflict': 'Someone else changed this procedure. The latest data has been reloaded; please check and save again.',
+  'proc.conflict':
+    'Someone else changed this procedure. The latest data has been reloaded; please check and save again.',
   'proc.fixErrors': 'Please correct the highlighted fields.',
   'proc.sectionGeneral': 'General',
   'proc.sectionMethods': 'Channels, time limits, fees',
@@ -193,7 +194,8 @@ export const catalogAdminEn: Record<keyof typeof catalogAdminVi, string> = {
   'process.addStep': 'Add step',
   'process.removeStep': 'Remove step {n}',
   'process.budget': 'Sum of step budgets: {total} / {legal} working hours',
-  'process.budgetUnknown': 'Sum of step budgets: {total} hours. The procedure has no legal time for this channel, so it cannot be checked.',
+  'process.budgetUnknown':
+    'Sum of step budgets: {total} hours. The procedure has no legal time for this channel, so it cannot be checked.',
   'process.budgetExceeded': 'Exceeds the legal time by {over} hours.',
   'process.budgetNotExact': 'The legal time is in days/months: this is an upper bound; the server checks exactly.',
   'process.budgetLabel': 'Sum of step budgets against the legal time',
@@ -336,7 +338,8 @@ export const catalogAdminEn: Record<keyof typeof catalogAdminVi, string> = {
   'import.dryRunNote': 'This is a check only; nothing has been written yet.',
   'proc.create': 'Add procedure',
   'proc.createTitle': 'Add an administrative procedure',
-  'proc.createHelp': 'Enter the main facts; papers, fees and other channels are added on the procedure page afterwards.',
+  'proc.createHelp':
+    'Enter the main facts; papers, fees and other channels are added on the procedure page afterwards.',
   'proc.counterTime': 'Processing time (at the counter)',
   'proc.created': 'Procedure {code} added.',
 };

@@ -192,7 +192,8 @@ export const catalogAdminVi = {
   'process.addStep': 'Thêm bước',
   'process.removeStep': 'Xóa bước {n}',
   'process.budget': 'Tổng thời gian các bước: {total} / {legal} giờ làm việc',
-  'process.budgetUnknown': 'Tổng thời gian các bước: {total} giờ. Thủ tục chưa có thời hạn giải quyết theo cách thức này, không kiểm tra được.',
+  'process.budgetUnknown':
+    'Tổng thời gian các bước: {total} giờ. Thủ tục chưa có thời hạn giải quyết theo cách thức này, không kiểm tra được.',
   'process.budgetExceeded': 'Vượt thời hạn giải quyết {over} giờ.',
   'process.budgetNotExact': 'Thời hạn tính theo ngày/tháng: con số trên là giới hạn trên, máy chủ kiểm tra chính xác.',
   'process.budgetLabel': 'Tổng thời gian so với thời hạn giải quyết',

@@ -75,8 +75,7 @@ export const en: Record<MessageKey, string> = {
     'Coming: dossiers awaiting approval, approve or return, digital signing of results and overdue tracking.',
   'placeholder.inspection':
     'Coming: inspection plans and visits, recorded violations, recommendations and follow-up of conclusions.',
-  'placeholder.reform':
-    'Coming: reform plans, PAR INDEX self-assessment, SIPAS satisfaction surveys and evidence.',
+  'placeholder.reform': 'Coming: reform plans, PAR INDEX self-assessment, SIPAS satisfaction surveys and evidence.',
   'placeholder.reports':
     'Coming: procedure-handling reports on the official forms, statistics by unit, field and period, Excel export.',
   'placeholder.lookup': 'Coming: look up a dossier status by its code, rate your satisfaction.',

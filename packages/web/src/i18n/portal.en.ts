@@ -8,10 +8,12 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'portal.navHome': 'Home',
   'portal.navCatalog': 'Administrative procedures',
   'portal.navDue': 'When will my result be ready?',
-  'portal.footer': 'Public service portal — administrative procedure information system. Times are Vietnam time (UTC+7).',
+  'portal.footer':
+    'Public service portal — administrative procedure information system. Times are Vietnam time (UTC+7).',
   'portal.fromLogin': 'Citizens and businesses: go to the public service portal',
   'portal.homeTitle': 'Public service portal',
-  'portal.homeIntro': 'Look up administrative procedures, required papers, fees, time limits and when your result will be ready.',
+  'portal.homeIntro':
+    'Look up administrative procedures, required papers, fees, time limits and when your result will be ready.',
   'portal.searchLabel': 'Search administrative procedures',
   'portal.searchPlaceholder': 'e.g. đăng ký khai sinh (diacritics optional)',
   'portal.cardCatalog': 'Procedure catalogue',
@@ -20,7 +22,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'portal.cardDueText': 'Compute the result date from working days, public holidays, compensatory and make-up days.',
 
   'due.title': 'When will my result be ready?',
-  'due.intro': 'Enter when you submit and the processing time; the due time is computed from the official working calendar (Vietnam time).',
+  'due.intro':
+    'Enter when you submit and the processing time; the due time is computed from the official working calendar (Vietnam time).',
   'due.forProcedure': 'For procedure: {name} ({code})',
   'due.procedureTime': 'Processing time of the procedure: {text}',
   'due.procedureTimeUnsupported': 'The procedure does not state the unit of its time limit; please enter it.',
@@ -121,6 +124,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
 
   'submit.title': 'Submit online',
   'submit.notYet': 'Online submission is being built.',
-  'submit.detail': 'Procedure: {name} (code {code}). Once available, you will submit your dossier for this procedure here. For now please submit at the one-stop counter or by post.',
-  'submit.detailNoName': 'Procedure code: {code}. Once available, you will submit your dossier for this procedure here.',
+  'submit.detail':
+    'Procedure: {name} (code {code}). Once available, you will submit your dossier for this procedure here. For now please submit at the one-stop counter or by post.',
+  'submit.detailNoName':
+    'Procedure code: {code}. Once available, you will submit your dossier for this procedure here.',
 };

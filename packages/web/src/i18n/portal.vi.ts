@@ -7,10 +7,12 @@ export const portalVi = {
   'portal.navHome': 'Trang chủ',
   'portal.navCatalog': 'Thủ tục hành chính',
   'portal.navDue': 'Khi nào có kết quả?',
-  'portal.footer': 'Cổng dịch vụ công — Hệ thống thông tin giải quyết thủ tục hành chính. Thời gian theo giờ Việt Nam (UTC+7).',
+  'portal.footer':
+    'Cổng dịch vụ công — Hệ thống thông tin giải quyết thủ tục hành chính. Thời gian theo giờ Việt Nam (UTC+7).',
   'portal.fromLogin': 'Người dân, doanh nghiệp: vào Cổng dịch vụ công',
   'portal.homeTitle': 'Cổng dịch vụ công',
-  'portal.homeIntro': 'Tra cứu thủ tục hành chính, giấy tờ cần nộp, lệ phí, thời hạn giải quyết và ngày dự kiến có kết quả.',
+  'portal.homeIntro':
+    'Tra cứu thủ tục hành chính, giấy tờ cần nộp, lệ phí, thời hạn giải quyết và ngày dự kiến có kết quả.',
   'portal.searchLabel': 'Tìm thủ tục hành chính',
   'portal.searchPlaceholder': 'Ví dụ: đăng ký khai sinh (gõ không dấu cũng được)',
   'portal.cardCatalog': 'Tra cứu thủ tục',
@@ -19,7 +21,8 @@ export const portalVi = {
   'portal.cardDueText': 'Tính ngày hẹn trả kết quả theo ngày làm việc, ngày nghỉ lễ, nghỉ bù và ngày làm bù.',
 
   'due.title': 'Khi nào có kết quả?',
-  'due.intro': 'Nhập thời điểm nộp hồ sơ và thời hạn giải quyết; hệ thống tính hạn trả kết quả theo lịch làm việc chính thức (giờ Việt Nam).',
+  'due.intro':
+    'Nhập thời điểm nộp hồ sơ và thời hạn giải quyết; hệ thống tính hạn trả kết quả theo lịch làm việc chính thức (giờ Việt Nam).',
   'due.forProcedure': 'Theo thủ tục: {name} ({code})',
   'due.procedureTime': 'Thời hạn giải quyết của thủ tục: {text}',
   'due.procedureTimeUnsupported': 'Thời hạn của thủ tục chưa ghi rõ đơn vị tính; vui lòng nhập thời hạn.',
@@ -120,6 +123,7 @@ export const portalVi = {
 
   'submit.title': 'Nộp hồ sơ trực tuyến',
   'submit.notYet': 'Chức năng nộp hồ sơ trực tuyến đang được xây dựng.',
-  'submit.detail': 'Thủ tục: {name} (mã {code}). Khi chức năng hoàn thành, bạn sẽ nộp hồ sơ cho thủ tục này tại đây. Hiện tại vui lòng nộp trực tiếp tại Bộ phận Một cửa hoặc qua dịch vụ bưu chính.',
+  'submit.detail':
+    'Thủ tục: {name} (mã {code}). Khi chức năng hoàn thành, bạn sẽ nộp hồ sơ cho thủ tục này tại đây. Hiện tại vui lòng nộp trực tiếp tại Bộ phận Một cửa hoặc qua dịch vụ bưu chính.',
   'submit.detailNoName': 'Mã thủ tục: {code}. Khi chức năng hoàn thành, bạn sẽ nộp hồ sơ cho thủ tục này tại đây.',
 } as const;

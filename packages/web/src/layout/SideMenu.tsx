@@ -13,7 +13,9 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const items = visibleNavItems(hasRole);
 
-  const main: MenuItem[] = items.filter((i) => !i.group).map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }));
+  const main: MenuItem[] = items
+    .filter((i) => !i.group)
+    .map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }));
   const admin = items.filter((i) => i.group === 'admin');
   const menuItems: MenuItem[] = admin.length
     ? [

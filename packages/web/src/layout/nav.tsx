@@ -87,11 +87,41 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['CITIZEN'],
     icon: <GlobalOutlined />,
   },
-  { path: '/quan-tri/don-vi', labelKey: 'menu.adminUnits', roles: ['SYSTEM_ADMIN'], icon: <ClusterOutlined />, group: 'admin' },
-  { path: '/quan-tri/nguoi-dung', labelKey: 'menu.adminUsers', roles: ['SYSTEM_ADMIN'], icon: <TeamOutlined />, group: 'admin' },
-  { path: '/quan-tri/thu-tuc', labelKey: 'menu.adminProcedures', roles: ['SYSTEM_ADMIN'], icon: <ProfileOutlined />, group: 'admin' },
-  { path: '/quan-tri/don-gian-hoa', labelKey: 'menu.adminSimplification', roles: ['SYSTEM_ADMIN', 'REFORM_OFFICER'], icon: <ScissorOutlined />, group: 'admin' },
-  { path: '/quan-tri/lich-lam-viec', labelKey: 'menu.adminCalendar', roles: ['SYSTEM_ADMIN'], icon: <CalendarOutlined />, group: 'admin' },
+  {
+    path: '/quan-tri/don-vi',
+    labelKey: 'menu.adminUnits',
+    roles: ['SYSTEM_ADMIN'],
+    icon: <ClusterOutlined />,
+    group: 'admin',
+  },
+  {
+    path: '/quan-tri/nguoi-dung',
+    labelKey: 'menu.adminUsers',
+    roles: ['SYSTEM_ADMIN'],
+    icon: <TeamOutlined />,
+    group: 'admin',
+  },
+  {
+    path: '/quan-tri/thu-tuc',
+    labelKey: 'menu.adminProcedures',
+    roles: ['SYSTEM_ADMIN'],
+    icon: <ProfileOutlined />,
+    group: 'admin',
+  },
+  {
+    path: '/quan-tri/don-gian-hoa',
+    labelKey: 'menu.adminSimplification',
+    roles: ['SYSTEM_ADMIN', 'REFORM_OFFICER'],
+    icon: <ScissorOutlined />,
+    group: 'admin',
+  },
+  {
+    path: '/quan-tri/lich-lam-viec',
+    labelKey: 'menu.adminCalendar',
+    roles: ['SYSTEM_ADMIN'],
+    icon: <CalendarOutlined />,
+    group: 'admin',
+  },
 ];
 
 export const ADMIN_GROUP_ICON = <SettingOutlined />;

@@ -148,7 +148,8 @@ export function formatViolations(violations: AxeViolation[]): string {
 export async function assertAccessible(page: Page, label: string): Promise<AxeViolation[]> {
   const all = await axeCheck(page);
   const bad = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length) throw new Error(`axe: ${bad.length} serious/critical violation(s) on ${label}:\n${formatViolations(bad)}`);
+  if (bad.length)
+    throw new Error(`axe: ${bad.length} serious/critical violation(s) on ${label}:\n${formatViolations(bad)}`);
   return all;
 }
 

@@ -7,12 +7,29 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { BASE_URL, RESULTS_DIR, assertAccessible, launch, login, newPage, screenshot, selectOption, settle, url, waitForTitle } from './browser';
+import {
+  BASE_URL,
+  RESULTS_DIR,
+  assertAccessible,
+  launch,
+  login,
+  newPage,
+  screenshot,
+  selectOption,
+  settle,
+  url,
+  waitForTitle,
+} from './browser';
 
 const PREFIX = 'portal';
 
 /** Types a dd/MM/yyyy[ HH:mm] value into an antd DatePicker (scoped to `within`) and lets its popup close. */
-async function fillPicker(page: Page, label: string, value: string, within: Locator = page.locator('body')): Promise<void> {
+async function fillPicker(
+  page: Page,
+  label: string,
+  value: string,
+  within: Locator = page.locator('body'),
+): Promise<void> {
   const input = within.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(value);
@@ -27,7 +44,13 @@ async function fillPicker(page: Page, label: string, value: string, within: Loca
 }
 
 /** Types into a searchable antd Select (e.g. UnitSelect) and picks the first option containing `option`. */
-async function searchSelect(page: Page, within: Locator, label: string, text: string, option: string | RegExp): Promise<void> {
+async function searchSelect(
+  page: Page,
+  within: Locator,
+  label: string,
+  text: string,
+  option: string | RegExp,
+): Promise<void> {
   const input = within.getByLabel(label, { exact: true });
   await input.click();
   await input.pressSequentially(text, { delay: 30 });
@@ -186,7 +209,9 @@ describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     assert.match(await row.innerText(), /Tạm ngừng tiếp nhận/);
     // Viewed as that unit, the day is marked in the year grid.
     await searchSelect(page, page.locator('.toolbar'), 'Xem theo đơn vị', 'Mê Linh', /Mê Linh/);
-    await page.waitForFunction(() => document.querySelector('.cal-day[data-date="2026-03-16"]')?.getAttribute('data-kind') === 'LOCAL_CLOSURE');
+    await page.waitForFunction(
+      () => document.querySelector('.cal-day[data-date="2026-03-16"]')?.getAttribute('data-kind') === 'LOCAL_CLOSURE',
+    );
     await screenshot(page, `${PREFIX}-calendar-unit`);
 
     // Confirm an unconfirmed proposal, if the data has one.
@@ -200,18 +225,17 @@ describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
       await settle(page);
       await confirm.getByLabel('Số hiệu văn bản', { exact: true }).fill('1234/TB-BNV');
       await fillPicker(page, 'Ngày văn bản', '01/10/2026', confirm);
-      await confirm.getByLabel('Lý do thay đổi (ghi vào nhật ký)', { exact: true }).fill('Thủ tướng đã đồng ý hoán đổi');
+      await confirm
+        .getByLabel('Lý do thay đổi (ghi vào nhật ký)', { exact: true })
+        .fill('Thủ tướng đã đồng ý hoán đổi');
       await assertAccessible(page, 'confirm proposal dialog');
       await confirm.getByRole('button', { name: 'Xác nhận' }).click();
       await confirm.waitFor({ state: 'hidden' });
       const [d, m, y] = date.split('/');
-      await page.waitForFunction(
-        (iso) => {
-          const el = document.querySelector(`.cal-day[data-date="${iso}"]`);
-          return !!el && !el.classList.contains('proposal') && el.getAttribute('data-kind') !== 'WEEKEND';
-        },
-        `${y}-${m}-${d}`,
-      );
+      await page.waitForFunction((iso) => {
+        const el = document.querySelector(`.cal-day[data-date="${iso}"]`);
+        return !!el && !el.classList.contains('proposal') && el.getAttribute('data-kind') !== 'WEEKEND';
+      }, `${y}-${m}-${d}`);
       await screenshot(page, `${PREFIX}-calendar-confirmed`);
     } else console.log('note: no unconfirmed proposal in 2026');
 

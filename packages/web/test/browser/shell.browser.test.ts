@@ -7,7 +7,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, assertAccessible, formatViolations, launch, login, logout, newPage, screenshot, selectOption, settle, url, waitForTitle } from './browser';
+import {
+  BASE_URL,
+  assertAccessible,
+  formatViolations,
+  launch,
+  login,
+  logout,
+  newPage,
+  screenshot,
+  selectOption,
+  settle,
+  url,
+  waitForTitle,
+} from './browser';
 
 const PREFIX = 'web-shell';
 
@@ -192,7 +205,14 @@ describe('web shell forms', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not s
 
     await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
     const create = page.getByRole('dialog', { name: 'Thêm đơn vị hành chính' });
-    for (const label of ['Tên đơn vị', 'Mã đơn vị', 'Loại đơn vị', 'Đơn vị cấp trên', 'Hiệu lực từ ngày', 'Hiệu lực đến ngày']) {
+    for (const label of [
+      'Tên đơn vị',
+      'Mã đơn vị',
+      'Loại đơn vị',
+      'Đơn vị cấp trên',
+      'Hiệu lực từ ngày',
+      'Hiệu lực đến ngày',
+    ]) {
       await create.getByLabel(label, { exact: true }).waitFor();
     }
     // Submitting empty shows field errors, not a request.

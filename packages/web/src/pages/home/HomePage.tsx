@@ -32,7 +32,9 @@ export default function HomePage() {
                   ))}
                 </Space>
               </Descriptions.Item>
-              <Descriptions.Item label={t('home.currentUnit')}>{unit ? `${unit.name} (${unit.code})` : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('home.currentUnit')}>
+                {unit ? `${unit.name} (${unit.code})` : '—'}
+              </Descriptions.Item>
             </Descriptions>
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               {t('home.units')}

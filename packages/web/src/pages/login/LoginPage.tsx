@@ -51,7 +51,14 @@ export default function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph>{t('login.subtitle')}</Typography.Paragraph>
         {error && (
-          <Alert type="error" showIcon title={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" />
+          <Alert
+            type="error"
+            showIcon
+            title={t('login.failed')}
+            description={error}
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
         )}
         <Form<LoginValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} name="login">
           <Form.Item

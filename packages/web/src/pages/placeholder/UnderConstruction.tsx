@@ -4,7 +4,13 @@ import { useT, type MessageKey } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 
 /** Shown for modules that later issues will build; says what will come. */
-export default function UnderConstruction({ titleKey, descriptionKey }: { titleKey: MessageKey; descriptionKey: MessageKey }) {
+export default function UnderConstruction({
+  titleKey,
+  descriptionKey,
+}: {
+  titleKey: MessageKey;
+  descriptionKey: MessageKey;
+}) {
   const t = useT();
   const title = t(titleKey);
   usePageTitle(title);

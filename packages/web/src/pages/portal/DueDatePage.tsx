@@ -139,7 +139,12 @@ export default function DueDatePage() {
             extra={t('due.submittedAtHelp')}
             rules={[{ required: true, message: t('error.required', { field: t('due.submittedAt') }) }]}
           >
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATETIME_FORMAT} needConfirm={false} style={{ width: 240 }} />
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format={DATETIME_FORMAT}
+              needConfirm={false}
+              style={{ width: 240 }}
+            />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
             {durationUnit !== 'same_day' && (
@@ -152,7 +157,10 @@ export default function DueDatePage() {
               </Form.Item>
             )}
             <Form.Item label={t('due.durationUnit')} name="durationUnit">
-              <Select style={{ width: 220 }} options={DUE_UNITS.map((u) => ({ value: u, label: t(`due.unit.${u}` as const) }))} />
+              <Select
+                style={{ width: 220 }}
+                options={DUE_UNITS.map((u) => ({ value: u, label: t(`due.unit.${u}` as const) }))}
+              />
             </Form.Item>
           </div>
           <Form.Item

@@ -22,7 +22,9 @@ export function DueResultCard({ result }: { result: DueResult }) {
           </span>
         </Descriptions.Item>
       </Descriptions>
-      {!result.receptionOpen && <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('due.receptionClosed')} />}
+      {!result.receptionOpen && (
+        <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('due.receptionClosed')} />
+      )}
       <h3 style={{ fontSize: 16, marginTop: 16 }}>{t('due.explanation')}</h3>
       {/* The server's explanation is Vietnamese in both languages. */}
       <ul className="due-explanation" lang="vi" data-testid="due-explanation">

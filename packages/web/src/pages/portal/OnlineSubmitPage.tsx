@@ -13,16 +13,25 @@ export default function OnlineSubmitPage() {
   usePageTitle(t('submit.title'));
   useEffect(() => {
     const ac = new AbortController();
-    catalogApi.get(code, undefined, ac.signal).then((p) => setName(p.name), () => undefined);
+    catalogApi.get(code, undefined, ac.signal).then(
+      (p) => setName(p.name),
+      () => undefined,
+    );
     return () => ac.abort();
   }, [code]);
   return (
     <Result
       status="info"
-      title={<h1 className="page-title" style={{ fontSize: 22 }}>{t('submit.title')}</h1>}
+      title={
+        <h1 className="page-title" style={{ fontSize: 22 }}>
+          {t('submit.title')}
+        </h1>
+      }
       subTitle={
         <>
-          <p><strong>{t('submit.notYet')}</strong></p>
+          <p>
+            <strong>{t('submit.notYet')}</strong>
+          </p>
           <p data-testid="submit-procedure">
             {name ? t('submit.detail', { name, code }) : t('submit.detailNoName', { code })}
           </p>

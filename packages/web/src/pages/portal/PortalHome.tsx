@@ -15,11 +15,7 @@ export default function PortalHome() {
           {t('portal.homeTitle')}
         </Typography.Title>
         <Typography.Paragraph>{t('portal.homeIntro')}</Typography.Paragraph>
-        <form
-          role="search"
-          onSubmit={(e) => e.preventDefault()}
-          aria-label={t('portal.searchLabel')}
-        >
+        <form role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('portal.searchLabel')}>
           <label htmlFor="portal-q" className="visually-hidden">
             {t('portal.searchLabel')}
           </label>

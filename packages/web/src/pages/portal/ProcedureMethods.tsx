@@ -8,7 +8,8 @@ export function methodTime(m: ProcedureMethod, t: Translate): string {
     if (m.time.unit === 'same_day') return t('pcat.unit.same_day');
     return t('pcat.timeValue', { value: formatNumber(m.time.value), unit: t(`pcat.unit.${m.time.unit}` as const) });
   }
-  if (m.timeText && /^\d+([.,]\d+)?$/.test(m.timeText.trim())) return t('pcat.timeUnknownUnit', { text: m.timeText.trim() });
+  if (m.timeText && /^\d+([.,]\d+)?$/.test(m.timeText.trim()))
+    return t('pcat.timeUnknownUnit', { text: m.timeText.trim() });
   return m.timeText ?? t('common.none');
 }
 
@@ -31,9 +32,22 @@ export function ProcedureMethods({ methods }: { methods: ProcedureMethod[] }) {
       data-testid="procedure-methods"
       dataSource={methods.map((m, i) => ({ ...m, key: i }))}
       columns={[
-        { title: t('pcat.channel'), dataIndex: 'channel', width: 160, render: (c: ProcedureMethod['channel']) => t(`pcat.channel.${c}` as const) },
-        { title: t('pcat.time'), key: 'time', render: (_: unknown, m) => <span className="pre-line">{methodTime(m, t)}</span> },
-        { title: t('pcat.fee'), key: 'fee', render: (_: unknown, m) => <span className="pre-line">{methodFee(m, t)}</span> },
+        {
+          title: t('pcat.channel'),
+          dataIndex: 'channel',
+          width: 160,
+          render: (c: ProcedureMethod['channel']) => t(`pcat.channel.${c}` as const),
+        },
+        {
+          title: t('pcat.time'),
+          key: 'time',
+          render: (_: unknown, m) => <span className="pre-line">{methodTime(m, t)}</span>,
+        },
+        {
+          title: t('pcat.fee'),
+          key: 'fee',
+          render: (_: unknown, m) => <span className="pre-line">{methodFee(m, t)}</span>,
+        },
       ]}
     />
   );

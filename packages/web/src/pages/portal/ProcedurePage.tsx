@@ -78,11 +78,16 @@ export default function ProcedurePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('pcat.units')}>
             {p.units.length > 8
-              ? `${t('pcat.unitsCount', { count: formatNumber(p.units.length) })}: ${p.units.slice(0, 8).map((u) => u.name).join(', ')}, …`
+              ? `${t('pcat.unitsCount', { count: formatNumber(p.units.length) })}: ${p.units
+                  .slice(0, 8)
+                  .map((u) => u.name)
+                  .join(', ')}, …`
               : p.units.map((u) => u.name).join(', ') || none}
           </Descriptions.Item>
           <Descriptions.Item label={t('pcat.publication')}>
-            {[v.publicationDecisionNo, v.publicationDecisionDate && formatDate(v.publicationDecisionDate)].filter(Boolean).join(', ') || none}
+            {[v.publicationDecisionNo, v.publicationDecisionDate && formatDate(v.publicationDecisionDate)]
+              .filter(Boolean)
+              .join(', ') || none}
             {' — '}
             {t('pcat.effectiveFrom', { date: formatDate(v.effectiveFrom) })}
           </Descriptions.Item>
@@ -97,14 +102,18 @@ export default function ProcedurePage() {
         {p.documentNotes.length > 0 && (
           <ul>
             {p.documentNotes.map((n, i) => (
-              <li key={i} className="pre-line">{n}</li>
+              <li key={i} className="pre-line">
+                {n}
+              </li>
             ))}
           </ul>
         )}
       </Section>
       {p.conditions && (
         <Section title={t('pcat.conditions')}>
-          <p className="pre-line" style={{ margin: 0 }}>{p.conditions}</p>
+          <p className="pre-line" style={{ margin: 0 }}>
+            {p.conditions}
+          </p>
         </Section>
       )}
       <Section title={t('pcat.result')}>

@@ -4,7 +4,10 @@ import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
 
 function groupTitle(g: string): string {
-  return g.replace(/^[\s*•-]+/, '').replace(/[:：]\s*$/, '').trim();
+  return g
+    .replace(/^[\s*•-]+/, '')
+    .replace(/[:：]\s*$/, '')
+    .trim();
 }
 
 /** Required papers, grouped as published ("Giấy tờ phải nộp", "Giấy tờ phải xuất trình", …). */
@@ -34,7 +37,11 @@ export function ProcedurePapers({ documents }: { documents: ProcedureDocument[] 
           title={group ? () => <h3 style={{ fontSize: 15, margin: 0 }}>{group}</h3> : undefined}
           dataSource={docs.map((d, i) => ({ ...d, key: i }))}
           columns={[
-            { title: t('pcat.paperName'), dataIndex: 'name', render: (v: string) => <span className="pre-line">{v.replace(/^-\s*/, '')}</span> },
+            {
+              title: t('pcat.paperName'),
+              dataIndex: 'name',
+              render: (v: string) => <span className="pre-line">{v.replace(/^-\s*/, '')}</span>,
+            },
             {
               title: t('pcat.paperKind'),
               dataIndex: 'kind',

@@ -44,7 +44,10 @@ export default function ProcedureSearchPage() {
 
   useEffect(() => {
     const ac = new AbortController();
-    catalogApi.fields(level, ac.signal).then((r) => setFields(r.items), () => undefined);
+    catalogApi.fields(level, ac.signal).then(
+      (r) => setFields(r.items),
+      () => undefined,
+    );
     return () => ac.abort();
   }, [level]);
 
@@ -76,7 +79,12 @@ export default function ProcedureSearchPage() {
       <Typography.Title level={1} className="page-title">
         {t('pcat.title')}
       </Typography.Title>
-      <form role="search" aria-label={t('pcat.searchLabel')} onSubmit={(e) => e.preventDefault()} style={{ marginBottom: 12 }}>
+      <form
+        role="search"
+        aria-label={t('pcat.searchLabel')}
+        onSubmit={(e) => e.preventDefault()}
+        style={{ marginBottom: 12 }}
+      >
         <label htmlFor="pcat-q" className="visually-hidden">
           {t('pcat.searchLabel')}
         </label>
@@ -102,7 +110,10 @@ export default function ProcedureSearchPage() {
             showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: '', label: t('pcat.allFields') },
-              ...fields.map((f) => ({ value: f.field, label: t('pcat.fieldCount', { field: f.field, count: formatNumber(f.count) }) })),
+              ...fields.map((f) => ({
+                value: f.field,
+                label: t('pcat.fieldCount', { field: f.field, count: formatNumber(f.count) }),
+              })),
             ]}
           />
         </div>
@@ -143,7 +154,9 @@ export default function ProcedureSearchPage() {
         ) : (
           <>
             <p aria-live="polite" style={{ margin: '0 0 8px' }}>
-              {loading && items.length === 0 ? t('common.loading') : t('pcat.shown', { count: formatNumber(items.length) })}
+              {loading && items.length === 0
+                ? t('common.loading')
+                : t('pcat.shown', { count: formatNumber(items.length) })}
             </p>
             {items.length === 0 && !loading && <Empty description={t('pcat.empty')} />}
             <ul className="procedure-list" data-testid="procedure-results">

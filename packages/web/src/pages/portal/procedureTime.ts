@@ -6,7 +6,8 @@ export function procedureDueTime(p: ProcedureDetail): { amount: number; unit: Du
   const order: ProcedureMethod['channel'][] = ['direct', 'online', 'postal'];
   const methods = [...p.methods].sort((a, b) => order.indexOf(a.channel) - order.indexOf(b.channel));
   for (const m of methods) {
-    if (m.time && (DUE_UNITS as string[]).includes(m.time.unit)) return { amount: m.time.value, unit: m.time.unit as DueUnit };
+    if (m.time && (DUE_UNITS as string[]).includes(m.time.unit))
+      return { amount: m.time.value, unit: m.time.unit as DueUnit };
   }
   return null;
 }

@@ -17,7 +17,15 @@ interface Values {
 }
 
 /** Confirm a proposal (needs the deciding document) or delete an entry; both need a reason and If-Match. */
-export function ActionModal({ action, onClose, onDone }: { action: EntryAction | null; onClose: () => void; onDone: () => void }) {
+export function ActionModal({
+  action,
+  onClose,
+  onDone,
+}: {
+  action: EntryAction | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -69,7 +77,9 @@ export function ActionModal({ action, onClose, onDone }: { action: EntryAction |
       open={!!action}
       title={
         entry &&
-        (confirming ? t('cal.confirmTitle', { name: entry.name }) : t('cal.deleteTitle', { date: dmy(entry.date), name: entry.name }))
+        (confirming
+          ? t('cal.confirmTitle', { name: entry.name })
+          : t('cal.deleteTitle', { date: dmy(entry.date), name: entry.name }))
       }
       okText={confirming ? t('cal.confirm') : t('cal.delete')}
       okButtonProps={{ danger: !confirming }}
@@ -84,15 +94,28 @@ export function ActionModal({ action, onClose, onDone }: { action: EntryAction |
       <Form<Values> form={form} layout="vertical" name="calendar-action" onFinish={onFinish} requiredMark={false}>
         {confirming && (
           <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-            <Form.Item label={t('cal.documentNo')} name="documentNo" rules={[required(t('cal.documentNo'))]} style={{ flex: 1, minWidth: 220 }}>
+            <Form.Item
+              label={t('cal.documentNo')}
+              name="documentNo"
+              rules={[required(t('cal.documentNo'))]}
+              style={{ flex: 1, minWidth: 220 }}
+            >
               <Input placeholder={t('cal.documentNoPlaceholder')} />
             </Form.Item>
-            <Form.Item label={t('cal.documentDate')} name="documentDate" rules={[{ required: true, message: t('error.required', { field: t('cal.documentDate') }) }]}>
+            <Form.Item
+              label={t('cal.documentDate')}
+              name="documentDate"
+              rules={[{ required: true, message: t('error.required', { field: t('cal.documentDate') }) }]}
+            >
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
           </div>
         )}
-        <Form.Item label={t('cal.reason')} name="reason" rules={[required(t('cal.reason')), { min: 3, message: t('cal.reasonMin') }]}>
+        <Form.Item
+          label={t('cal.reason')}
+          name="reason"
+          rules={[required(t('cal.reason')), { min: 3, message: t('cal.reasonMin') }]}
+        >
           <Input.TextArea rows={2} placeholder={t('cal.reasonPlaceholder')} />
         </Form.Item>
       </Form>

@@ -55,9 +55,14 @@ export default function CalendarPage() {
   useEffect(() => {
     const missing = [...new Set(entries.flatMap((e) => e.scope.unitIds))].filter((id) => !unitNames.has(id));
     if (!missing.length) return;
-    void Promise.all(missing.map((id) => unitsApi.get(id).then((u) => [id, u.name] as const, () => [id, id] as const))).then((pairs) =>
-      setUnitNames((old) => new Map([...old, ...pairs])),
-    );
+    void Promise.all(
+      missing.map((id) =>
+        unitsApi.get(id).then(
+          (u) => [id, u.name] as const,
+          () => [id, id] as const,
+        ),
+      ),
+    ).then((pairs) => setUnitNames((old) => new Map([...old, ...pairs])));
   }, [entries, unitNames]);
 
   return (
@@ -102,7 +107,12 @@ export default function CalendarPage() {
               {t('cal.summary', { year: data.year, count: formatNumber(data.workingDayCount) })}
             </p>
             {data.defaultOccasions.length > 0 && (
-              <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('cal.defaultOccasions', { list: data.defaultOccasions.join(', ') })} />
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t('cal.defaultOccasions', { list: data.defaultOccasions.join(', ') })}
+              />
             )}
             <Legend />
             <YearGrid data={data} />
@@ -115,7 +125,10 @@ export default function CalendarPage() {
                       <span className={`cal-type-tag k-${p.type}`}>{t(`cal.type.${p.type}` as const)}</span>
                       <span style={{ flex: 1 }}>{p.name}</span>
                       {p.id && (
-                        <Button icon={<CheckOutlined aria-hidden />} onClick={() => setAction({ kind: 'confirm', entry: p })}>
+                        <Button
+                          icon={<CheckOutlined aria-hidden />}
+                          onClick={() => setAction({ kind: 'confirm', entry: p })}
+                        >
                           {t('cal.confirm')}
                         </Button>
                       )}
@@ -131,7 +144,14 @@ export default function CalendarPage() {
         <h2 id="cal-entries-title" style={{ fontSize: 18 }}>
           {t('cal.entries', { year })}
         </h2>
-        <EntryTable year={year} items={entries} loading={loading} unitNames={unitNames} onEdit={setEditing} onAction={setAction} />
+        <EntryTable
+          year={year}
+          items={entries}
+          loading={loading}
+          unitNames={unitNames}
+          onEdit={setEditing}
+          onAction={setAction}
+        />
       </section>
       <UnitSettingsCard />
       <EntryFormModal

@@ -79,7 +79,12 @@ export function EntryFormModal({ open, entry, defaultDate, onClose, onSaved, onC
       level: v.scopeLevel,
       ...(v.scopeLevel === 'UNIT' ? { unitIds: v.unitIds ?? [] } : {}),
       ...(v.scopeLevel === 'PROVINCE'
-        ? { provinceCodes: (v.provinceCodes ?? '').split(',').map((s) => s.trim()).filter(Boolean) }
+        ? {
+            provinceCodes: (v.provinceCodes ?? '')
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
         : {}),
     };
     const legalBasis = { documentNo: v.documentNo.trim(), date: toIsoDate(v.documentDate) };
@@ -107,7 +112,8 @@ export function EntryFormModal({ open, entry, defaultDate, onClose, onSaved, onC
         const oldScope = JSON.stringify([entry.scope.level, entry.scope.unitIds, entry.scope.provinceCodes]);
         const newScope = JSON.stringify([scope.level, scope.unitIds ?? [], scope.provinceCodes ?? []]);
         if (oldScope !== newScope) patch.scope = scope;
-        if (legalBasis.documentNo !== entry.legalBasis?.documentNo || legalBasis.date !== entry.legalBasis?.date) patch.legalBasis = legalBasis;
+        if (legalBasis.documentNo !== entry.legalBasis?.documentNo || legalBasis.date !== entry.legalBasis?.date)
+          patch.legalBasis = legalBasis;
         const paired = swap && v.pairedDate ? toIsoDate(v.pairedDate) : null;
         if (paired !== entry.pairedDate) patch.pairedDate = paired;
         saved = await calendarApi.update(entry.id!, entry.version!, patch);
@@ -146,7 +152,12 @@ export function EntryFormModal({ open, entry, defaultDate, onClose, onSaved, onC
           <Form.Item label={t('cal.date')} name="date" rules={[required(t('cal.date'))]}>
             <DatePicker format={DATE_FORMAT} />
           </Form.Item>
-          <Form.Item label={t('cal.typeCol')} name="type" rules={[required(t('cal.typeCol'))]} style={{ flex: 1, minWidth: 240 }}>
+          <Form.Item
+            label={t('cal.typeCol')}
+            name="type"
+            rules={[required(t('cal.typeCol'))]}
+            style={{ flex: 1, minWidth: 240 }}
+          >
             <Select options={ENTRY_TYPES.map((k) => ({ value: k, label: t(`cal.type.${k}` as const) }))} />
           </Form.Item>
         </div>
@@ -155,7 +166,10 @@ export function EntryFormModal({ open, entry, defaultDate, onClose, onSaved, onC
         </Form.Item>
         <Form.Item label={t('cal.scope')} name="scopeLevel">
           <Select
-            options={(['NATIONAL', 'PROVINCE', 'UNIT'] as const).map((l) => ({ value: l, label: t(`cal.scope.${l}` as const) }))}
+            options={(['NATIONAL', 'PROVINCE', 'UNIT'] as const).map((l) => ({
+              value: l,
+              label: t(`cal.scope.${l}` as const),
+            }))}
           />
         </Form.Item>
         {level === 'UNIT' && (
@@ -192,7 +206,14 @@ export function EntryFormModal({ open, entry, defaultDate, onClose, onSaved, onC
         <Form.Item
           label={t('cal.reason')}
           name="reason"
-          rules={entry ? [{ ...required(t('cal.reason')), whitespace: true }, { min: 3, message: t('cal.reasonMin') }] : [{ min: 3, message: t('cal.reasonMin') }]}
+          rules={
+            entry
+              ? [
+                  { ...required(t('cal.reason')), whitespace: true },
+                  { min: 3, message: t('cal.reasonMin') },
+                ]
+              : [{ min: 3, message: t('cal.reasonMin') }]
+          }
         >
           <Input.TextArea rows={2} placeholder={t('cal.reasonPlaceholder')} maxLength={2000} />
         </Form.Item>

@@ -36,7 +36,9 @@ export function EntryTable({ year, items, loading, unitNames, onEdit, onAction }
           title: t('cal.typeCol'),
           dataIndex: 'type',
           width: 140,
-          render: (k: CalendarEntry['type']) => <span className={`cal-type-tag k-${k}`}>{t(`cal.type.${k}` as const)}</span>,
+          render: (k: CalendarEntry['type']) => (
+            <span className={`cal-type-tag k-${k}`}>{t(`cal.type.${k}` as const)}</span>
+          ),
         },
         { title: t('cal.name'), dataIndex: 'name' },
         {
@@ -55,13 +57,20 @@ export function EntryTable({ year, items, loading, unitNames, onEdit, onAction }
           key: 'legal',
           width: 150,
           render: (_: unknown, e) =>
-            e.legalBasis ? [e.legalBasis.documentNo, dmy(e.legalBasis.date)].filter(Boolean).join(', ') : t('common.none'),
+            e.legalBasis
+              ? [e.legalBasis.documentNo, dmy(e.legalBasis.date)].filter(Boolean).join(', ')
+              : t('common.none'),
         },
         {
           title: t('cal.status'),
           key: 'status',
           width: 110,
-          render: (_: unknown, e) => (e.applied ? <span className="cal-status applied">{t('cal.applied')}</span> : <span className="cal-status proposal">{t('cal.notApplied')}</span>),
+          render: (_: unknown, e) =>
+            e.applied ? (
+              <span className="cal-status applied">{t('cal.applied')}</span>
+            ) : (
+              <span className="cal-status proposal">{t('cal.notApplied')}</span>
+            ),
         },
         {
           title: t('common.actions'),
@@ -71,11 +80,20 @@ export function EntryTable({ year, items, loading, unitNames, onEdit, onAction }
             e.id && (
               <Space size={4} wrap>
                 {!e.confirmed && (
-                  <Button size="small" icon={<CheckOutlined aria-hidden />} onClick={() => onAction({ kind: 'confirm', entry: e })}>
+                  <Button
+                    size="small"
+                    icon={<CheckOutlined aria-hidden />}
+                    onClick={() => onAction({ kind: 'confirm', entry: e })}
+                  >
                     {t('cal.confirm')}
                   </Button>
                 )}
-                <Button size="small" icon={<EditOutlined aria-hidden />} aria-label={t('cal.edit', { date: dmy(e.date) })} onClick={() => onEdit(e)} />
+                <Button
+                  size="small"
+                  icon={<EditOutlined aria-hidden />}
+                  aria-label={t('cal.edit', { date: dmy(e.date) })}
+                  onClick={() => onEdit(e)}
+                />
                 <Button
                   size="small"
                   danger

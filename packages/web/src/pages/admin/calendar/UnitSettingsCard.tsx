@@ -37,7 +37,12 @@ const spans = (iv: TimeSpan[]) => iv.map((s) => `${s.start}–${s.end}`).join(',
 /** Latest version in effect today (versions are sorted by effectiveFrom by the server or not at all). */
 function current<T extends { effectiveFrom: string }>(vs: T[] | null | undefined): T | undefined {
   const today = toIsoDate(dayjs());
-  return [...(vs ?? [])].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).filter((v) => v.effectiveFrom <= today).at(-1) ?? vs?.[0];
+  return (
+    [...(vs ?? [])]
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+      .filter((v) => v.effectiveFrom <= today)
+      .at(-1) ?? vs?.[0]
+  );
 }
 
 /** Office hours, Saturday reception and due-time convention of one unit (GET/PUT /calendar/units/{id}/settings). */
@@ -96,13 +101,22 @@ export function UnitSettingsCard() {
         { start: v.pmStart, end: v.pmEnd },
       ],
     };
-    const sat: SaturdayReceptionVersion = { effectiveFrom: from, enabled: v.satEnabled, intervals: [{ start: v.satStart, end: v.satEnd }] };
-    const upsert = <T extends { effectiveFrom: string }>(list: T[] | null, x: T) => [...(list ?? []).filter((y) => y.effectiveFrom !== from), x];
+    const sat: SaturdayReceptionVersion = {
+      effectiveFrom: from,
+      enabled: v.satEnabled,
+      intervals: [{ start: v.satStart, end: v.satEnd }],
+    };
+    const upsert = <T extends { effectiveFrom: string }>(list: T[] | null, x: T) => [
+      ...(list ?? []).filter((y) => y.effectiveFrom !== from),
+      x,
+    ];
     try {
       const s = await calendarApi.putSettings(unitId, settings.version, {
         // First own setting: start from the inherited versions so earlier dates keep their hours.
         officeHours: v.own ? upsert(settings.officeHours ?? settings.effective.officeHours, oh) : null,
-        saturdayReception: v.own ? upsert(settings.saturdayReception ?? settings.effective.saturdayReception, sat) : null,
+        saturdayReception: v.own
+          ? upsert(settings.saturdayReception ?? settings.effective.saturdayReception, sat)
+          : null,
         dueTimeMode: v.own && v.dueTimeMode !== 'inherit' ? v.dueTimeMode : null,
         reason: v.reason.trim(),
       });
@@ -129,7 +143,12 @@ export function UnitSettingsCard() {
         <label htmlFor="cal-settings-unit" style={{ fontWeight: 500, display: 'block', marginBottom: 4 }}>
           {t('cal.settingsUnit')}
         </label>
-        <UnitSelect id="cal-settings-unit" value={unitId} onChange={(v) => setUnitId((v as string | null) ?? null)} allowClear />
+        <UnitSelect
+          id="cal-settings-unit"
+          value={unitId}
+          onChange={(v) => setUnitId((v as string | null) ?? null)}
+          allowClear
+        />
       </div>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       {!unitId && <Typography.Paragraph type="secondary">{t('cal.settingsPick')}</Typography.Paragraph>}
@@ -138,27 +157,48 @@ export function UnitSettingsCard() {
           <Typography.Paragraph>
             {settings.version > 0 ? t('cal.settingsOwn', { version: settings.version }) : t('cal.settingsInherited')}{' '}
             {t('cal.currentEffective', {
-              hours: effOh ? `${spans(effOh.intervals)}${effOh.effectiveFrom > '1990' ? ` (${dmy(effOh.effectiveFrom)})` : ''}` : t('common.none'),
+              hours: effOh
+                ? `${spans(effOh.intervals)}${effOh.effectiveFrom > '1990' ? ` (${dmy(effOh.effectiveFrom)})` : ''}`
+                : t('common.none'),
               saturday: effSat?.enabled ? spans(effSat.intervals) : t('cal.saturdayOff'),
               mode: t(`cal.dueMode.${eff.dueTimeMode}` as const),
             })}
           </Typography.Paragraph>
-          <Form<Values> form={form} layout="vertical" name="calendar-settings" onFinish={onFinish} requiredMark={false} style={{ maxWidth: 640 }}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            name="calendar-settings"
+            onFinish={onFinish}
+            requiredMark={false}
+            style={{ maxWidth: 640 }}
+          >
             <Form.Item label={t('cal.useOwn')} name="own" valuePropName="checked">
               <Switch />
             </Form.Item>
             {own && (
               <>
-                <Form.Item label={t('cal.effectiveFrom')} name="effectiveFrom" rules={[{ required: true, message: t('error.required', { field: t('cal.effectiveFrom') }) }]}>
+                <Form.Item
+                  label={t('cal.effectiveFrom')}
+                  name="effectiveFrom"
+                  rules={[{ required: true, message: t('error.required', { field: t('cal.effectiveFrom') }) }]}
+                >
                   <DatePicker format={DATE_FORMAT} allowClear={false} />
                 </Form.Item>
                 <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
                   <legend style={{ fontWeight: 600, fontSize: 14, marginBottom: 8 }}>{t('cal.officeHours')}</legend>
                   <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-                    <Form.Item label={`${t('cal.morning')} (${t('cal.from')})`} name="amStart" rules={timeRule}><Input style={{ width: 100 }} /></Form.Item>
-                    <Form.Item label={`${t('cal.morning')} (${t('cal.to')})`} name="amEnd" rules={timeRule}><Input style={{ width: 100 }} /></Form.Item>
-                    <Form.Item label={`${t('cal.afternoon')} (${t('cal.from')})`} name="pmStart" rules={timeRule}><Input style={{ width: 100 }} /></Form.Item>
-                    <Form.Item label={`${t('cal.afternoon')} (${t('cal.to')})`} name="pmEnd" rules={timeRule}><Input style={{ width: 100 }} /></Form.Item>
+                    <Form.Item label={`${t('cal.morning')} (${t('cal.from')})`} name="amStart" rules={timeRule}>
+                      <Input style={{ width: 100 }} />
+                    </Form.Item>
+                    <Form.Item label={`${t('cal.morning')} (${t('cal.to')})`} name="amEnd" rules={timeRule}>
+                      <Input style={{ width: 100 }} />
+                    </Form.Item>
+                    <Form.Item label={`${t('cal.afternoon')} (${t('cal.from')})`} name="pmStart" rules={timeRule}>
+                      <Input style={{ width: 100 }} />
+                    </Form.Item>
+                    <Form.Item label={`${t('cal.afternoon')} (${t('cal.to')})`} name="pmEnd" rules={timeRule}>
+                      <Input style={{ width: 100 }} />
+                    </Form.Item>
                   </div>
                 </fieldset>
                 <Form.Item label={t('cal.saturday')} name="satEnabled" valuePropName="checked">
@@ -166,14 +206,21 @@ export function UnitSettingsCard() {
                 </Form.Item>
                 {satEnabled && (
                   <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-                    <Form.Item label={`${t('cal.saturdayHours')} (${t('cal.from')})`} name="satStart" rules={timeRule}><Input style={{ width: 100 }} /></Form.Item>
-                    <Form.Item label={`${t('cal.saturdayHours')} (${t('cal.to')})`} name="satEnd" rules={timeRule}><Input style={{ width: 100 }} /></Form.Item>
+                    <Form.Item label={`${t('cal.saturdayHours')} (${t('cal.from')})`} name="satStart" rules={timeRule}>
+                      <Input style={{ width: 100 }} />
+                    </Form.Item>
+                    <Form.Item label={`${t('cal.saturdayHours')} (${t('cal.to')})`} name="satEnd" rules={timeRule}>
+                      <Input style={{ width: 100 }} />
+                    </Form.Item>
                   </div>
                 )}
                 <Form.Item label={t('cal.dueMode')} name="dueTimeMode">
                   <Select
                     style={{ width: 280 }}
-                    options={(['inherit', 'SAME_TIME', 'END_OF_DAY'] as const).map((m) => ({ value: m, label: t(`cal.dueMode.${m}` as const) }))}
+                    options={(['inherit', 'SAME_TIME', 'END_OF_DAY'] as const).map((m) => ({
+                      value: m,
+                      label: t(`cal.dueMode.${m}` as const),
+                    }))}
                   />
                 </Form.Item>
               </>
@@ -181,7 +228,10 @@ export function UnitSettingsCard() {
             <Form.Item
               label={t('cal.reason')}
               name="reason"
-              rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('cal.reason') }) }, { min: 3, message: t('cal.reasonMin') }]}
+              rules={[
+                { required: true, whitespace: true, message: t('error.required', { field: t('cal.reason') }) },
+                { min: 3, message: t('cal.reasonMin') },
+              ]}
             >
               <Input.TextArea rows={2} placeholder={t('cal.reasonPlaceholder')} />
             </Form.Item>

@@ -37,7 +37,10 @@ export const YearGrid = memo(function YearGrid({ data }: { data: CalendarYear })
         const first = new Date(Date.UTC(data.year, m, 1));
         const days = new Date(Date.UTC(data.year, m + 1, 0)).getUTCDate();
         const lead = (first.getUTCDay() + 6) % 7;
-        const cells: (number | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+        const cells: (number | null)[] = [
+          ...Array<null>(lead).fill(null),
+          ...Array.from({ length: days }, (_, i) => i + 1),
+        ];
         while (cells.length % 7) cells.push(null);
         const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
         return (
@@ -60,17 +63,29 @@ export const YearGrid = memo(function YearGrid({ data }: { data: CalendarYear })
                     const date = `${data.year}-${pad(m + 1)}-${pad(d)}`;
                     const mark = marks.get(date);
                     const weekend = i >= 5 && mark?.kind !== 'SWAP_WORKDAY';
-                    const cls = ['cal-day', weekend && !mark?.kind ? 'weekend' : '', mark?.kind ? `k-${mark.kind}` : '', mark?.proposal.length ? 'proposal' : '']
+                    const cls = [
+                      'cal-day',
+                      weekend && !mark?.kind ? 'weekend' : '',
+                      mark?.kind ? `k-${mark.kind}` : '',
+                      mark?.proposal.length ? 'proposal' : '',
+                    ]
                       .filter(Boolean)
                       .join(' ');
                     const labels = [
                       ...(mark?.reasons ?? []).map((r) => `${t(`cal.type.${r.type}` as const)}: ${r.name}`),
                       ...(mark?.proposal ?? []).map((p) => `${t('cal.proposal')}: ${p.name}`),
                     ];
-                    const label = labels.length ? t('cal.dayLabel', { date: dmy(date), reasons: labels.join('; ') }) : undefined;
+                    const label = labels.length
+                      ? t('cal.dayLabel', { date: dmy(date), reasons: labels.join('; ') })
+                      : undefined;
                     return (
                       <td key={i}>
-                        <span className={cls} data-date={date} data-kind={mark?.kind ?? (weekend ? 'WEEKEND' : '')} title={label}>
+                        <span
+                          className={cls}
+                          data-date={date}
+                          data-kind={mark?.kind ?? (weekend ? 'WEEKEND' : '')}
+                          title={label}
+                        >
                           {d}
                           {label && <span className="visually-hidden">{` — ${labels.join('; ')}`}</span>}
                         </span>

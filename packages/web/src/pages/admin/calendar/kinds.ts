@@ -29,7 +29,13 @@ export function dayMarks(y: CalendarYear): Map<string, DayMark> {
   return map;
 }
 
-export const LEGEND_KINDS: CalendarEntryType[] = ['PUBLIC_HOLIDAY', 'COMPENSATORY_DAY_OFF', 'SWAP_DAY_OFF', 'SWAP_WORKDAY', 'LOCAL_CLOSURE'];
+export const LEGEND_KINDS: CalendarEntryType[] = [
+  'PUBLIC_HOLIDAY',
+  'COMPENSATORY_DAY_OFF',
+  'SWAP_DAY_OFF',
+  'SWAP_WORKDAY',
+  'LOCAL_CLOSURE',
+];
 
 export function dmy(iso: string | null | undefined): string {
   return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';

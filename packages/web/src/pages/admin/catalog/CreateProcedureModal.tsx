@@ -23,7 +23,15 @@ interface Values {
  * A new procedure with its first version: the facts without which it cannot be found or timed. The rest
  * (papers, fees, other channels) is edited on the procedure page, as for imported records.
  */
-export function CreateProcedureModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (code: string) => void }) {
+export function CreateProcedureModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (code: string) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -58,7 +66,14 @@ export function CreateProcedureModal({ open, onClose, onCreated }: { open: boole
       form.resetFields();
       onCreated(created.code);
     } catch (err) {
-      const rest = applyFieldErrors(form, err, ['code', 'name', 'field', 'levels', 'effectiveFrom', 'publicationDecisionNo']);
+      const rest = applyFieldErrors(form, err, [
+        'code',
+        'name',
+        'field',
+        'levels',
+        'effectiveFrom',
+        'publicationDecisionNo',
+      ]);
       setError(rest.length ? rest.join(' ') : problemMessage(err, t));
     } finally {
       setSaving(false);
@@ -101,7 +116,10 @@ export function CreateProcedureModal({ open, onClose, onCreated }: { open: boole
             <InputNumber min={0} />
           </Form.Item>
           <Form.Item name="timeUnit" label={t('proc.timeUnit')}>
-            <Select style={{ width: 180 }} options={TIME_UNITS.map((u) => ({ value: u, label: t(`ca.timeUnit.${u}`) }))} />
+            <Select
+              style={{ width: 180 }}
+              options={TIME_UNITS.map((u) => ({ value: u, label: t(`ca.timeUnit.${u}`) }))}
+            />
           </Form.Item>
         </Space>
         <Space align="start" wrap>

@@ -4,7 +4,13 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
 import { problemMessage } from '../../../api/problem';
-import { DELEGATION_KINDS, catalogApi, type Delegation, type DelegationKind, type ProcedureDetail } from '../../../api/catalog';
+import {
+  DELEGATION_KINDS,
+  catalogApi,
+  type Delegation,
+  type DelegationKind,
+  type ProcedureDetail,
+} from '../../../api/catalog';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../../format';
@@ -27,7 +33,8 @@ const FIELDS = ['kind', 'unitId', 'fromUnitId', 'decisionNo', 'decisionDate', 'e
 export function DelegationsTab({ procedure, onChanged }: { procedure: ProcedureDetail; onChanged: () => void }) {
   const t = useT();
   const [editing, setEditing] = useState<Delegation | 'new' | null>(null);
-  const unitName = (id: string | null) => (id ? (procedure.units.find((u) => u.id === id)?.name ?? id.slice(0, 8)) : t('common.none'));
+  const unitName = (id: string | null) =>
+    id ? (procedure.units.find((u) => u.id === id)?.name ?? id.slice(0, 8)) : t('common.none');
   return (
     <>
       <div className="toolbar">
@@ -44,18 +51,32 @@ export function DelegationsTab({ procedure, onChanged }: { procedure: ProcedureD
         locale={{ emptyText: t('deleg.none') }}
         caption={<span className="visually-hidden">{t('deleg.caption', { code: procedure.code })}</span>}
         columns={[
-          { title: t('deleg.kind'), dataIndex: 'kind', render: (k: DelegationKind) => <Tag>{t(`ca.delegationKind.${k}`)}</Tag> },
+          {
+            title: t('deleg.kind'),
+            dataIndex: 'kind',
+            render: (k: DelegationKind) => <Tag>{t(`ca.delegationKind.${k}`)}</Tag>,
+          },
           { title: t('deleg.unit'), dataIndex: 'unitId', render: unitName },
           { title: t('deleg.fromUnit'), dataIndex: 'fromUnitId', render: unitName },
           { title: t('deleg.decisionNo'), dataIndex: 'decisionNo' },
           { title: t('deleg.decisionDate'), dataIndex: 'decisionDate', render: formatDate },
-          { title: t('proc.validity'), key: 'v', render: (_, d) => `${formatDate(d.effectiveFrom)} – ${d.effectiveTo ? formatDate(d.effectiveTo) : t('proc.openEnded')}` },
+          {
+            title: t('proc.validity'),
+            key: 'v',
+            render: (_, d) =>
+              `${formatDate(d.effectiveFrom)} – ${d.effectiveTo ? formatDate(d.effectiveTo) : t('proc.openEnded')}`,
+          },
           { title: t('deleg.scope'), dataIndex: 'scope', render: (s: string | null) => s ?? t('common.none') },
           {
             title: t('common.actions'),
             key: 'a',
             render: (_, d) => (
-              <Button type="text" icon={<EditOutlined aria-hidden />} aria-label={t('deleg.edit', { no: d.decisionNo })} onClick={() => setEditing(d)} />
+              <Button
+                type="text"
+                icon={<EditOutlined aria-hidden />}
+                aria-label={t('deleg.edit', { no: d.decisionNo })}
+                onClick={() => setEditing(d)}
+              />
             ),
           },
         ]}
@@ -76,7 +97,19 @@ export function DelegationsTab({ procedure, onChanged }: { procedure: ProcedureD
   );
 }
 
-function DelegationModal({ code, delegation, onClose, onSaved, onConflict }: { code: string; delegation: Delegation | null; onClose: () => void; onSaved: () => void; onConflict: () => void }) {
+function DelegationModal({
+  code,
+  delegation,
+  onClose,
+  onSaved,
+  onConflict,
+}: {
+  code: string;
+  delegation: Delegation | null;
+  onClose: () => void;
+  onSaved: () => void;
+  onConflict: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -132,7 +165,16 @@ function DelegationModal({ code, delegation, onClose, onSaved, onConflict }: { c
   };
   const req = (f: string) => [{ required: true, message: t('error.required', { field: f }) }];
   return (
-    <Modal open title={delegation ? t('deleg.editTitle') : t('deleg.createTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={onClose} confirmLoading={busy} width={640}>
+    <Modal
+      open
+      title={delegation ? t('deleg.editTitle') : t('deleg.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={640}
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" name="delegation-form" initialValues={initial}>
         <Form.Item name="kind" label={t('deleg.kind')}>

@@ -20,7 +20,13 @@ export function DocumentsEditor() {
                 style={{ marginBottom: 12 }}
                 extra={
                   <>
-                    <Button type="text" icon={<ArrowUpOutlined aria-hidden />} aria-label={t('proc.moveUp', { name: label })} disabled={i === 0} onClick={() => move(i, i - 1)} />
+                    <Button
+                      type="text"
+                      icon={<ArrowUpOutlined aria-hidden />}
+                      aria-label={t('proc.moveUp', { name: label })}
+                      disabled={i === 0}
+                      onClick={() => move(i, i - 1)}
+                    />
                     <Button
                       type="text"
                       icon={<ArrowDownOutlined aria-hidden />}
@@ -28,20 +34,31 @@ export function DocumentsEditor() {
                       disabled={i === items.length - 1}
                       onClick={() => move(i, i + 1)}
                     />
-                    <Button type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('proc.removeDocument', { n: i + 1 })} onClick={() => remove(item.name)} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('proc.removeDocument', { n: i + 1 })}
+                      onClick={() => remove(item.name)}
+                    />
                   </>
                 }
               >
                 <Form.Item
                   name={[item.name, 'name']}
                   label={t('proc.docName')}
-                  rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('proc.docName') }) }]}
+                  rules={[
+                    { required: true, whitespace: true, message: t('error.required', { field: t('proc.docName') }) },
+                  ]}
                 >
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={5000} />
                 </Form.Item>
                 <div className="form-grid">
                   <Form.Item name={[item.name, 'kind']} label={t('proc.docKind')}>
-                    <Select allowClear options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`ca.docKind.${k}`) }))} />
+                    <Select
+                      allowClear
+                      options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`ca.docKind.${k}`) }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[item.name, 'originals']} label={t('proc.docOriginals')}>
                     <InputNumber min={0} precision={0} style={{ width: '100%' }} />
@@ -64,7 +81,10 @@ export function DocumentsEditor() {
               </Card>
             );
           })}
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', kind: 'ORIGINAL', originals: 1, copies: null, forms: [] })}>
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => add({ name: '', kind: 'ORIGINAL', originals: 1, copies: null, forms: [] })}
+          >
             {t('proc.addDocument')}
           </Button>
         </>

@@ -10,10 +10,17 @@ import { usePageTitle } from '../../../usePageTitle';
 import { formatNumber } from '../../../format';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done' | 'failed';
-const STATUS_COLOR: Record<ImportRecordReport['status'], string> = { NEW: 'blue', CHANGED: 'purple', UNCHANGED: 'default', INVALID: 'red' };
+const STATUS_COLOR: Record<ImportRecordReport['status'], string> = {
+  NEW: 'blue',
+  CHANGED: 'purple',
+  UNCHANGED: 'default',
+  INVALID: 'red',
+};
 
 function sizeLabel(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(bytes / 1024))} KB` : `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+  return bytes < 1024 * 1024
+    ? `${formatNumber(Math.ceil(bytes / 1024))} KB`
+    : `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
 }
 
 /** The report a failed commit carries (422 CATALOG_IMPORT_INVALID has `report`). */
@@ -78,7 +85,11 @@ export default function ImportPage() {
         {t('import.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('import.intro')}</Typography.Paragraph>
-      <Steps current={step} items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.step3') }]} style={{ marginBottom: 24, maxWidth: 720 }} />
+      <Steps
+        current={step}
+        items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.step3') }]}
+        style={{ marginBottom: 24, maxWidth: 720 }}
+      />
 
       {(phase === 'idle' || phase === 'checking') && (
         <>
@@ -100,8 +111,17 @@ export default function ImportPage() {
             <p className="ant-upload-text">{t('import.drop')}</p>
             <p className="ant-upload-hint">{t('import.dropHint')}</p>
           </Upload.Dragger>
-          {file && <p style={{ marginTop: 12 }}>{t('import.chosen', { name: file.name, size: sizeLabel(file.size) })}</p>}
-          <Button type="primary" icon={<UploadOutlined aria-hidden />} onClick={() => run(true)} loading={busy} disabled={!file} style={{ marginTop: 12 }}>
+          {file && (
+            <p style={{ marginTop: 12 }}>{t('import.chosen', { name: file.name, size: sizeLabel(file.size) })}</p>
+          )}
+          <Button
+            type="primary"
+            icon={<UploadOutlined aria-hidden />}
+            onClick={() => run(true)}
+            loading={busy}
+            disabled={!file}
+            style={{ marginTop: 12 }}
+          >
             {t('import.check')}
           </Button>
         </>
@@ -110,7 +130,13 @@ export default function ImportPage() {
       {busy && (
         <div role="status" aria-live="polite" style={{ maxWidth: 720, marginTop: 16 }}>
           <Progress percent={progress < 1 ? pct : 99} status="active" aria-label={t('import.writing')} />
-          <span>{progress < 1 ? t('import.uploading', { pct }) : phase === 'checking' ? t('import.checking') : t('import.writing')}</span>
+          <span>
+            {progress < 1
+              ? t('import.uploading', { pct })
+              : phase === 'checking'
+                ? t('import.checking')
+                : t('import.writing')}
+          </span>
         </div>
       )}
 
@@ -121,7 +147,11 @@ export default function ImportPage() {
           type="success"
           showIcon
           role="status"
-          title={t('import.done', { created: formatNumber(report.created), changed: formatNumber(report.changed), unchanged: formatNumber(report.unchanged) })}
+          title={t('import.done', {
+            created: formatNumber(report.created),
+            changed: formatNumber(report.changed),
+            unchanged: formatNumber(report.unchanged),
+          })}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -131,11 +161,17 @@ export default function ImportPage() {
           <Typography.Title level={2} id="import-report" style={{ fontSize: 18 }}>
             {t('import.reportTitle')}
           </Typography.Title>
-          {report.dryRun && phase === 'checked' && <Typography.Paragraph type="secondary">{t('import.dryRunNote')}</Typography.Paragraph>}
+          {report.dryRun && phase === 'checked' && (
+            <Typography.Paragraph type="secondary">{t('import.dryRunNote')}</Typography.Paragraph>
+          )}
           <Space size="large" wrap style={{ marginBottom: 16 }}>
             <Statistic title={t('import.total')} value={formatNumber(report.total)} />
             <Statistic title={t('import.valid')} value={formatNumber(report.valid)} />
-            <Statistic title={t('import.invalid')} value={formatNumber(report.invalid)} styles={{ content: report.invalid ? { color: '#a8071a' } : undefined }} />
+            <Statistic
+              title={t('import.invalid')}
+              value={formatNumber(report.invalid)}
+              styles={{ content: report.invalid ? { color: '#a8071a' } : undefined }}
+            />
             <Statistic title={t('import.created')} value={formatNumber(report.created)} />
             <Statistic title={t('import.changed')} value={formatNumber(report.changed)} />
             <Statistic title={t('import.unchanged')} value={formatNumber(report.unchanged)} />
@@ -149,7 +185,10 @@ export default function ImportPage() {
               options={[
                 { value: 'all', label: t('import.filterAll') },
                 { value: 'problems', label: t('import.filterProblems') },
-                ...(['NEW', 'CHANGED', 'UNCHANGED', 'INVALID'] as const).map((s) => ({ value: s, label: t(`ca.importStatus.${s}`) })),
+                ...(['NEW', 'CHANGED', 'UNCHANGED', 'INVALID'] as const).map((s) => ({
+                  value: s,
+                  label: t(`ca.importStatus.${s}`),
+                })),
               ]}
             />
           </div>
@@ -162,7 +201,14 @@ export default function ImportPage() {
             columns={[
               { title: '#', key: 'i', width: 60, render: (_, r) => report.records.indexOf(r) + 1 },
               { title: t('proc.code'), dataIndex: 'code', width: 110 },
-              { title: t('import.status'), dataIndex: 'status', width: 130, render: (s: ImportRecordReport['status']) => <Tag color={STATUS_COLOR[s]}>{t(`ca.importStatus.${s}`)}</Tag> },
+              {
+                title: t('import.status'),
+                dataIndex: 'status',
+                width: 130,
+                render: (s: ImportRecordReport['status']) => (
+                  <Tag color={STATUS_COLOR[s]}>{t(`ca.importStatus.${s}`)}</Tag>
+                ),
+              },
               {
                 title: t('import.errors'),
                 key: 'errors',

@@ -5,7 +5,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
 import { problemMessage } from '../../../api/problem';
 import type { Role } from '../../../api/types';
-import { catalogApi, legalTimeOf, type Channel, type InternalProcess, type ProcedureDetail, type ProcessStep, type UnitRule } from '../../../api/catalog';
+import {
+  catalogApi,
+  legalTimeOf,
+  type Channel,
+  type InternalProcess,
+  type ProcedureDetail,
+  type ProcessStep,
+  type UnitRule,
+} from '../../../api/catalog';
 import { useWorkingUnit } from '../../../auth/WorkingUnitContext';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
@@ -69,7 +77,13 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
     form.setFieldsValue({
       channel: src?.channel ?? procedure.channels[0] ?? 'direct',
       steps: src?.steps.map((s) => ({ ...s, output: s.output ?? '' })) ?? [
-        { name: 'Tiếp nhận hồ sơ', role: 'COUNTER_OFFICER', hours: 4, unitRule: 'RECEIVING_UNIT', allowSendBack: false },
+        {
+          name: 'Tiếp nhận hồ sơ',
+          role: 'COUNTER_OFFICER',
+          hours: 4,
+          unitRule: 'RECEIVING_UNIT',
+          allowSendBack: false,
+        },
         { name: 'Thẩm định hồ sơ', role: 'SPECIALIST', hours: 8, unitRule: 'COMPETENT_BODY', allowSendBack: true },
         { name: 'Phê duyệt kết quả', role: 'UNIT_LEADER', hours: 4, unitRule: 'COMPETENT_BODY', allowSendBack: true },
       ],
@@ -89,8 +103,16 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
     try {
       const saved =
         current === 'new' || !current
-          ? await catalogApi.createProcess(procedure.code, { unitId, versionSeq: procedure.currentVersion.seq, channel: v.channel, steps: toSteps(v.steps) })
-          : await catalogApi.updateProcess(current.id, current.version, { channel: v.channel, steps: toSteps(v.steps) });
+          ? await catalogApi.createProcess(procedure.code, {
+              unitId,
+              versionSeq: procedure.currentVersion.seq,
+              channel: v.channel,
+              steps: toSteps(v.steps),
+            })
+          : await catalogApi.updateProcess(current.id, current.version, {
+              channel: v.channel,
+              steps: toSteps(v.steps),
+            });
       message.success(t('process.saved', { seq: saved.seq }));
       await load();
       setCurrent(saved);
@@ -98,7 +120,12 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
       applyFieldErrors(form, e, ['steps', 'channel']);
       const conflict = e instanceof ApiError && e.status === 412;
       const details = e instanceof ApiError ? (e.problem.errors ?? []).map((x) => x.message) : [];
-      setError([conflict ? t('process.conflict') : problemMessage(e, t), ...details.filter((d) => d !== problemMessage(e, t))].join(' '));
+      setError(
+        [
+          conflict ? t('process.conflict') : problemMessage(e, t),
+          ...details.filter((d) => d !== problemMessage(e, t)),
+        ].join(' '),
+      );
       if (conflict) {
         const fresh = (await load())?.find((x) => current !== 'new' && x.id === current?.id);
         if (fresh) open(fresh);
@@ -115,7 +142,12 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
       <div className="toolbar">
         <label htmlFor="process-unit">{t('process.unit')}</label>
         <div style={{ width: 360 }}>
-          <UnitSelect id="process-unit" value={unitId} initialOptions={unitOptions} onChange={(v) => setUnitId((v as string | null) ?? null)} />
+          <UnitSelect
+            id="process-unit"
+            value={unitId}
+            initialOptions={unitOptions}
+            onChange={(v) => setUnitId((v as string | null) ?? null)}
+          />
         </div>
         <span style={{ flex: 1 }} />
         {unitId && (
@@ -140,22 +172,36 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
               dataIndex: 'seq',
               width: 70,
               render: (seq: number, p) => (
-                <Button type="link" className="link-button" onClick={() => open(p)} aria-label={t('process.edit', { seq })}>
+                <Button
+                  type="link"
+                  className="link-button"
+                  onClick={() => open(p)}
+                  aria-label={t('process.edit', { seq })}
+                >
                   {seq}
                 </Button>
               ),
             },
             { title: t('process.versionSeq'), dataIndex: 'procedureVersionSeq' },
             { title: t('process.channel'), dataIndex: 'channel', render: (c: Channel) => t(`ca.channel.${c}`) },
-            { title: t('proc.versionState'), dataIndex: 'status', render: (s: InternalProcess['status']) => <Tag color={STATUS_COLOR[s]}>{t(`ca.processStatus.${s}`)}</Tag> },
+            {
+              title: t('proc.versionState'),
+              dataIndex: 'status',
+              render: (s: InternalProcess['status']) => <Tag color={STATUS_COLOR[s]}>{t(`ca.processStatus.${s}`)}</Tag>,
+            },
             { title: t('process.stepCount'), key: 'n', align: 'right', render: (_, p) => formatNumber(p.steps.length) },
             {
               title: t('process.totalHours'),
               key: 'h',
               align: 'right',
-              render: (_, p) => `${formatNumber(p.totalHours)}${p.legalHours != null ? ` / ${formatNumber(p.legalHours)}` : ''}`,
+              render: (_, p) =>
+                `${formatNumber(p.totalHours)}${p.legalHours != null ? ` / ${formatNumber(p.legalHours)}` : ''}`,
             },
-            { title: t('process.approvalDecisionNo'), dataIndex: 'approvalDecisionNo', render: (s: string | null) => s ?? t('common.none') },
+            {
+              title: t('process.approvalDecisionNo'),
+              dataIndex: 'approvalDecisionNo',
+              render: (s: string | null) => s ?? t('common.none'),
+            },
           ]}
         />
       )}
@@ -164,7 +210,9 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
         <section aria-labelledby="process-editor-title">
           <Typography.Title level={2} id="process-editor-title" style={{ fontSize: 18 }}>
             {current === 'new' ? t('process.newTitle') : t('process.title', { seq: current.seq })}{' '}
-            {current !== 'new' && <Tag color={STATUS_COLOR[current.status]}>{t(`ca.processStatus.${current.status}`)}</Tag>}
+            {current !== 'new' && (
+              <Tag color={STATUS_COLOR[current.status]}>{t(`ca.processStatus.${current.status}`)}</Tag>
+            )}
           </Typography.Title>
           {!editable && <Alert type="info" showIcon title={t('process.readOnly')} style={{ marginBottom: 12 }} />}
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
@@ -210,7 +258,17 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
   );
 }
 
-function ApproveModal({ open, process, onClose, onDone }: { open: boolean; process: InternalProcess; onClose: () => void; onDone: (p: InternalProcess) => void }) {
+function ApproveModal({
+  open,
+  process,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  process: InternalProcess;
+  onClose: () => void;
+  onDone: (p: InternalProcess) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ approvalDecisionNo: string; approvedAt: Dayjs; effectiveFrom: Dayjs }>();
@@ -235,16 +293,42 @@ function ApproveModal({ open, process, onClose, onDone }: { open: boolean; proce
       onDone(p);
     } catch (e) {
       const extra = applyFieldErrors(form, e, ['approvalDecisionNo', 'approvedAt', 'effectiveFrom']);
-      setError([e instanceof ApiError && e.status === 412 ? t('process.conflict') : problemMessage(e, t), ...extra].join(' '));
+      setError(
+        [e instanceof ApiError && e.status === 412 ? t('process.conflict') : problemMessage(e, t), ...extra].join(' '),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal open={open} title={t('process.approveTitle', { seq: process.seq })} okText={t('process.approve')} cancelText={t('common.cancel')} onOk={submit} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('process.approveTitle', { seq: process.seq })}
+      okText={t('process.approve')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" name="process-approve" initialValues={{ approvedAt: dayjs(), effectiveFrom: dayjs() }}>
-        <Form.Item name="approvalDecisionNo" label={t('process.approvalDecisionNo')} rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('process.approvalDecisionNo') }) }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="process-approve"
+        initialValues={{ approvedAt: dayjs(), effectiveFrom: dayjs() }}
+      >
+        <Form.Item
+          name="approvalDecisionNo"
+          label={t('process.approvalDecisionNo')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('error.required', { field: t('process.approvalDecisionNo') }),
+            },
+          ]}
+        >
           <Input maxLength={200} placeholder="Ví dụ: 123/QĐ-UBND" />
         </Form.Item>
         <Form.Item name="approvedAt" label={t('process.approvedAt')} rules={[{ required: true }]}>

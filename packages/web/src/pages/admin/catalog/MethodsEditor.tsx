@@ -3,7 +3,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CHANNELS, TIME_UNITS } from '../../../api/catalog';
 import { useT } from '../../../i18n';
 
-const vnd = (v: number | string | undefined) => (v === undefined || v === '' ? '' : new Intl.NumberFormat('vi-VN').format(Number(v)));
+const vnd = (v: number | string | undefined) =>
+  v === undefined || v === '' ? '' : new Intl.NumberFormat('vi-VN').format(Number(v));
 const parseVnd = (s: string | undefined) => Number((s ?? '').replace(/[^\d]/g, '')) as unknown as 0;
 
 /** Per-channel time limit, fee and description (procedure methods). */
@@ -31,7 +32,11 @@ export function MethodsEditor() {
               }
             >
               <div className="form-grid">
-                <Form.Item name={[item.name, 'channel']} label={t('proc.channel')} rules={[{ required: true, message: t('error.required', { field: t('proc.channel') }) }]}>
+                <Form.Item
+                  name={[item.name, 'channel']}
+                  label={t('proc.channel')}
+                  rules={[{ required: true, message: t('error.required', { field: t('proc.channel') }) }]}
+                >
                   <Select options={CHANNELS.map((c) => ({ value: c, label: t(`ca.channel.${c}`) }))} />
                 </Form.Item>
                 <Form.Item name={[item.name, 'time', 'value']} label={t('proc.timeValue')}>
@@ -41,7 +46,13 @@ export function MethodsEditor() {
                   <Select allowClear options={TIME_UNITS.map((u) => ({ value: u, label: t(`ca.timeUnit.${u}`) }))} />
                 </Form.Item>
                 <Form.Item name={[item.name, 'feeVnd']} label={t('proc.feeVnd')}>
-                  <InputNumber<number> min={0} step={1000} style={{ width: '100%' }} formatter={vnd} parser={parseVnd} />
+                  <InputNumber<number>
+                    min={0}
+                    step={1000}
+                    style={{ width: '100%' }}
+                    formatter={vnd}
+                    parser={parseVnd}
+                  />
                 </Form.Item>
               </div>
               <div className="form-grid">
@@ -61,7 +72,10 @@ export function MethodsEditor() {
             </Card>
           ))}
           {items.length < 3 && (
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ channel: CHANNELS.find((_, k) => k === items.length) ?? 'direct', time: {} })}>
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ channel: CHANNELS.find((_, k) => k === items.length) ?? 'direct', time: {} })}
+            >
               {t('proc.addMethod')}
             </Button>
           )}

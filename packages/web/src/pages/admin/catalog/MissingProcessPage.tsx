@@ -57,11 +57,24 @@ export default function MissingProcessPage() {
           />
         </div>
         <label htmlFor="missing-as-of">{t('missing.asOf')}</label>
-        <DatePicker id="missing-as-of" value={asOf} format={DATE_FORMAT} allowClear={false} onChange={(d: Dayjs | null) => d && setAsOf(d)} />
+        <DatePicker
+          id="missing-as-of"
+          value={asOf}
+          format={DATE_FORMAT}
+          allowClear={false}
+          onChange={(d: Dayjs | null) => d && setAsOf(d)}
+        />
         <label htmlFor="missing-filter" className="visually-hidden">
           {t('missing.filter')}
         </label>
-        <Input id="missing-filter" allowClear placeholder={t('missing.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} style={{ width: 280 }} />
+        <Input
+          id="missing-filter"
+          allowClear
+          placeholder={t('missing.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          style={{ width: 280 }}
+        />
       </div>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       {report && (
@@ -79,10 +92,29 @@ export default function MissingProcessPage() {
         caption={<span className="visually-hidden">{t('missing.caption')}</span>}
         columns={[
           { title: t('proc.code'), dataIndex: 'code', width: 100 },
-          { title: t('proc.name'), dataIndex: 'name', render: (n: string, i) => <Link to={`/quan-tri/thu-tuc/${i.code}?tab=process`}>{n}</Link> },
+          {
+            title: t('proc.name'),
+            dataIndex: 'name',
+            render: (n: string, i) => <Link to={`/quan-tri/thu-tuc/${i.code}?tab=process`}>{n}</Link>,
+          },
           { title: t('proc.field'), dataIndex: 'field', width: 200 },
-          { title: t('missing.reason'), dataIndex: 'reason', width: 190, render: (r: Item['reason']) => t(`missing.reason.${r}`) },
-          { title: t('proc.processStatusShort'), dataIndex: 'hasDraft', width: 150, render: (d: boolean) => (d ? <Tag color="purple">{t('missing.hasDraft')}</Tag> : <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>) },
+          {
+            title: t('missing.reason'),
+            dataIndex: 'reason',
+            width: 190,
+            render: (r: Item['reason']) => t(`missing.reason.${r}`),
+          },
+          {
+            title: t('proc.processStatusShort'),
+            dataIndex: 'hasDraft',
+            width: 150,
+            render: (d: boolean) =>
+              d ? (
+                <Tag color="purple">{t('missing.hasDraft')}</Tag>
+              ) : (
+                <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>
+              ),
+          },
         ]}
       />
     </>

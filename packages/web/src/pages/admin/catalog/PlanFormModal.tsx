@@ -3,7 +3,13 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typogr
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
 import { problemMessage } from '../../../api/problem';
-import { PLAN_TRANSITIONS, catalogApi, type PlanSide, type PlanStatus, type SimplificationPlan } from '../../../api/catalog';
+import {
+  PLAN_TRANSITIONS,
+  catalogApi,
+  type PlanSide,
+  type PlanStatus,
+  type SimplificationPlan,
+} from '../../../api/catalog';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../format';
@@ -20,8 +26,22 @@ interface Values {
   note?: string;
 }
 const FIELDS = ['unitId', 'procedureCode', 'internalProcessId', 'title', 'before', 'after', 'note'];
-const COST_KEYS = ['hours', 'incomePerHour', 'serviceFees', 'fees', 'otherCosts', 'timesPerYear', 'subjectsPerYear'] as const;
-const emptySide: PlanSide = { steps: null, hours: null, documents: null, feeVnd: null, cost: { hours: 0, incomePerHour: 0, serviceFees: 0, fees: 0, otherCosts: 0, timesPerYear: 1, subjectsPerYear: 0 } };
+const COST_KEYS = [
+  'hours',
+  'incomePerHour',
+  'serviceFees',
+  'fees',
+  'otherCosts',
+  'timesPerYear',
+  'subjectsPerYear',
+] as const;
+const emptySide: PlanSide = {
+  steps: null,
+  hours: null,
+  documents: null,
+  feeVnd: null,
+  cost: { hours: 0, incomePerHour: 0, serviceFees: 0, fees: 0, otherCosts: 0, timesPerYear: 1, subjectsPerYear: 0 },
+};
 
 function Side({ side, label }: { side: 'before' | 'after'; label: string }) {
   const t = useT();
@@ -32,7 +52,9 @@ function Side({ side, label }: { side: 'before' | 'after'; label: string }) {
   );
   return (
     <fieldset style={{ border: '1px solid #e5e5e5', borderRadius: 6, padding: '8px 12px', minWidth: 0 }}>
-      <legend style={{ fontWeight: 600, fontSize: 14, width: 'auto', border: 0, marginBottom: 0, padding: '0 4px' }}>{label}</legend>
+      <legend style={{ fontWeight: 600, fontSize: 14, width: 'auto', border: 0, marginBottom: 0, padding: '0 4px' }}>
+        {label}
+      </legend>
       <div className="form-grid">
         {num(['steps'], t('plan.steps'))}
         {num(['hours'], t('plan.hours'))}
@@ -40,7 +62,11 @@ function Side({ side, label }: { side: 'before' | 'after'; label: string }) {
         {num(['feeVnd'], t('plan.feeVnd'), 1000)}
       </div>
       <Typography.Text strong>{t('plan.cost')}</Typography.Text>
-      <div className="form-grid">{COST_KEYS.map((k) => <div key={k}>{num(['cost', k], t(`plan.cost.${k}`))}</div>)}</div>
+      <div className="form-grid">
+        {COST_KEYS.map((k) => (
+          <div key={k}>{num(['cost', k], t(`plan.cost.${k}`))}</div>
+        ))}
+      </div>
     </fieldset>
   );
 }
@@ -64,7 +90,15 @@ export function PlanFormModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const initial: Partial<Values> = plan
-    ? { unitId: plan.unitId, procedureCode: plan.procedureCode, internalProcessId: plan.internalProcessId ?? '', title: plan.title, before: plan.before, after: plan.after, note: plan.note ?? '' }
+    ? {
+        unitId: plan.unitId,
+        procedureCode: plan.procedureCode,
+        internalProcessId: plan.internalProcessId ?? '',
+        title: plan.title,
+        before: plan.before,
+        after: plan.after,
+        note: plan.note ?? '',
+      }
     : { unitId: defaultUnitId ?? undefined, before: emptySide, after: emptySide };
 
   const submit = async () => {
@@ -76,7 +110,13 @@ export function PlanFormModal({
     }
     setBusy(true);
     setError(null);
-    const common = { title: v.title.trim().normalize('NFC'), before: v.before, after: v.after, note: textOrNull(v.note), internalProcessId: textOrNull(v.internalProcessId) };
+    const common = {
+      title: v.title.trim().normalize('NFC'),
+      before: v.before,
+      after: v.after,
+      note: textOrNull(v.note),
+      internalProcessId: textOrNull(v.internalProcessId),
+    };
     try {
       const saved = plan
         ? await catalogApi.updatePlan(plan.id, plan.version, common)
@@ -96,11 +136,24 @@ export function PlanFormModal({
   };
   const req = (f: string) => [{ required: true, whitespace: true, message: t('error.required', { field: f }) }];
   return (
-    <Modal open title={plan ? t('plan.editTitle') : t('plan.createTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={onClose} confirmLoading={busy} width={900}>
+    <Modal
+      open
+      title={plan ? t('plan.editTitle') : t('plan.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={900}
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" name="plan-form" initialValues={initial}>
         <div className="form-grid">
-          <Form.Item name="unitId" label={t('plan.unit')} rules={[{ required: true, message: t('error.required', { field: t('plan.unit') }) }]}>
+          <Form.Item
+            name="unitId"
+            label={t('plan.unit')}
+            rules={[{ required: true, message: t('error.required', { field: t('plan.unit') }) }]}
+          >
             <UnitSelect />
           </Form.Item>
           <Form.Item name="procedureCode" label={t('plan.procedureCode')} rules={req(t('plan.procedureCode'))}>
@@ -116,7 +169,8 @@ export function PlanFormModal({
         </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t('plan.computedByServer')}
-          {plan && ` ${t('plan.annualCostBefore')}: ${formatNumber(plan.annualCostBefore)} đ; ${t('plan.annualCostAfter')}: ${formatNumber(plan.annualCostAfter)} đ; ${t('plan.saving')}: ${formatNumber(plan.saving)} đ.`}
+          {plan &&
+            ` ${t('plan.annualCostBefore')}: ${formatNumber(plan.annualCostBefore)} đ; ${t('plan.annualCostAfter')}: ${formatNumber(plan.annualCostAfter)} đ; ${t('plan.saving')}: ${formatNumber(plan.saving)} đ.`}
         </Typography.Paragraph>
         <Form.Item name="note" label={t('plan.note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={5000} />
@@ -126,7 +180,15 @@ export function PlanFormModal({
   );
 }
 
-export function TransitionModal({ plan, onClose, onDone }: { plan: SimplificationPlan; onClose: () => void; onDone: () => void }) {
+export function TransitionModal({
+  plan,
+  onClose,
+  onDone,
+}: {
+  plan: SimplificationPlan;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ to: PlanStatus; decisionNo?: string; decisionDate?: Dayjs | null; note?: string }>();
@@ -149,13 +211,23 @@ export function TransitionModal({ plan, onClose, onDone }: { plan: Simplificatio
       onDone();
     } catch (e) {
       const extra = applyFieldErrors(form, e, ['to', 'decisionNo', 'decisionDate', 'note']);
-      setError([e instanceof ApiError && e.status === 412 ? t('plan.conflict') : problemMessage(e, t), ...extra].join(' '));
+      setError(
+        [e instanceof ApiError && e.status === 412 ? t('plan.conflict') : problemMessage(e, t), ...extra].join(' '),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal open title={t('plan.transitionTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={submit} onCancel={onClose} confirmLoading={busy}>
+    <Modal
+      open
+      title={t('plan.transitionTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+    >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph>{plan.title}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="plan-transition" initialValues={{ to: options[0] }}>

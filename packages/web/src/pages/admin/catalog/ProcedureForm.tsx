@@ -4,13 +4,26 @@ import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { ApiError } from '../../../api/client';
 import { problemMessage } from '../../../api/problem';
-import { EXCLUDED_PERIODS, ONLINE_LEVELS, PROCEDURE_LEVELS, SUPPLEMENT_MODES, catalogApi, type ProcedureDetail } from '../../../api/catalog';
+import {
+  EXCLUDED_PERIODS,
+  ONLINE_LEVELS,
+  PROCEDURE_LEVELS,
+  SUPPLEMENT_MODES,
+  catalogApi,
+  type ProcedureDetail,
+} from '../../../api/catalog';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatDate, formatNumber } from '../../../format';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { MethodsEditor } from './MethodsEditor';
 import { DocumentsEditor } from './DocumentsEditor';
-import { COLLAPSED_FIELDS, FORM_FIELDS, toFormValues, toVersionInput, type ProcedureFormValues } from './procedureFormValues';
+import {
+  COLLAPSED_FIELDS,
+  FORM_FIELDS,
+  toFormValues,
+  toVersionInput,
+  type ProcedureFormValues,
+} from './procedureFormValues';
 import { applyFieldErrors } from './formErrors';
 
 interface Props {
@@ -37,7 +50,12 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
 
   const startNewVersion = () => {
     setNewVersion(true);
-    form.setFieldsValue({ effectiveFrom: dayjs(), effectiveTo: null, publicationDecisionNo: '', publicationDecisionDate: null });
+    form.setFieldsValue({
+      effectiveFrom: dayjs(),
+      effectiveTo: null,
+      publicationDecisionNo: '',
+      publicationDecisionDate: null,
+    });
     document.getElementById('proc-form_publicationDecisionNo')?.focus();
   };
 
@@ -55,7 +73,8 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
     setError(null);
     try {
       const saved = await catalogApi.addVersion(procedure.code, procedure.version, toVersionInput(values));
-      if (saved.currentVersion.seq === procedure.currentVersion.seq && saved.version === procedure.version) message.info(t('proc.unchanged'));
+      if (saved.currentVersion.seq === procedure.currentVersion.seq && saved.version === procedure.version)
+        message.info(t('proc.unchanged'));
       else if (saved.currentVersion.seq !== procedure.currentVersion.seq)
         message.success(t('proc.savedNewVersion', { seq: saved.currentVersion.seq, code: saved.code }));
       else message.success(t('proc.saved', { code: saved.code }));
@@ -79,7 +98,11 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
         <Form.Item name="field" label={t('proc.field')} rules={required(t('proc.field'))}>
           <Input maxLength={300} />
         </Form.Item>
-        <Form.Item name="levels" label={t('proc.levels')} rules={[{ required: true, message: t('error.required', { field: t('proc.levels') }) }]}>
+        <Form.Item
+          name="levels"
+          label={t('proc.levels')}
+          rules={[{ required: true, message: t('error.required', { field: t('proc.levels') }) }]}
+        >
           <Select mode="multiple" options={PROCEDURE_LEVELS.map((l) => ({ value: l, label: t(`ca.level.${l}`) }))} />
         </Form.Item>
         <Form.Item name="levelText" label={t('proc.levelText')}>
@@ -130,7 +153,9 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
       </div>
       <div className="form-grid">
         <Form.Item name="onlineLevel" label={t('proc.onlineLevel')}>
-          <Select options={[...ONLINE_LEVELS, 'UNKNOWN' as const].map((l) => ({ value: l, label: t(`ca.onlineLevel.${l}`) }))} />
+          <Select
+            options={[...ONLINE_LEVELS, 'UNKNOWN' as const].map((l) => ({ value: l, label: t(`ca.onlineLevel.${l}`) }))}
+          />
         </Form.Item>
         <Form.Item name="fullOnlineEligible" label={t('proc.fullOnlineEligible')}>
           <Select
@@ -184,14 +209,22 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
         <Form.Item name="publicationDecisionDate" label={t('proc.decisionDate')}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="effectiveFrom" label={t('proc.effectiveFrom')} rules={[{ required: true, message: t('error.required', { field: t('proc.effectiveFrom') }) }]}>
+        <Form.Item
+          name="effectiveFrom"
+          label={t('proc.effectiveFrom')}
+          rules={[{ required: true, message: t('error.required', { field: t('proc.effectiveFrom') }) }]}
+        >
           <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="effectiveTo" label={t('proc.effectiveTo')}>
           <DatePicker format={DATE_FORMAT} placeholder={t('proc.openEnded')} style={{ width: '100%' }} />
         </Form.Item>
       </div>
-      <Form.Item name="unitIds" label={t('proc.units')} extra={t('proc.unitsHelp', { count: formatNumber(procedure.currentVersion.unitCount) })}>
+      <Form.Item
+        name="unitIds"
+        label={t('proc.units')}
+        extra={t('proc.unitsHelp', { count: formatNumber(procedure.currentVersion.unitCount) })}
+      >
         <UnitSelect multiple allowClear />
       </Form.Item>
     </>
@@ -206,7 +239,12 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
         items={[
           { key: 'general', label: t('proc.sectionGeneral'), children: general, forceRender: true },
           { key: 'methods', label: t('proc.sectionMethods'), children: methods, forceRender: true },
-          { key: 'documents', label: `${t('proc.sectionDocuments')}${count(procedure.documents.length)}`, children: documents, forceRender: true },
+          {
+            key: 'documents',
+            label: `${t('proc.sectionDocuments')}${count(procedure.documents.length)}`,
+            children: documents,
+            forceRender: true,
+          },
           { key: 'rules', label: t('proc.sectionRules'), children: rules, forceRender: true },
           {
             key: 'version',
@@ -216,7 +254,9 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
           },
         ]}
       />
-      <Space style={{ marginTop: 16, position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', width: '100%' }}>
+      <Space
+        style={{ marginTop: 16, position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', width: '100%' }}
+      >
         <Button type="primary" htmlType="submit" loading={busy} icon={<SaveOutlined aria-hidden />}>
           {newVersion ? t('proc.saveVersion') : t('common.save')}
         </Button>

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  LeftOutlined,
+  PlusOutlined,
+  RightOutlined,
+  UploadOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { ColumnsType } from 'antd/es/table';
 import { useT } from '../../../i18n';
@@ -54,7 +61,10 @@ export default function ProcedureListPage() {
   };
 
   useEffect(() => {
-    catalogApi.fields().then((r) => setFields(r.items), () => setFields([]));
+    catalogApi.fields().then(
+      (r) => setFields(r.items),
+      () => setFields([]),
+    );
   }, []);
 
   useEffect(() => {
@@ -68,7 +78,10 @@ export default function ProcedureListPage() {
     setLoading(true);
     setError(null);
     catalogApi
-      .list({ q: q || undefined, field, level, onlineLevel, unitId: unitId ?? undefined, limit: PAGE_SIZE, cursor }, ac.signal)
+      .list(
+        { q: q || undefined, field, level, onlineLevel, unitId: unitId ?? undefined, limit: PAGE_SIZE, cursor },
+        ac.signal,
+      )
       .then((page) => {
         setItems(page.items);
         setNextCursor(page.nextCursor);
@@ -91,14 +104,24 @@ export default function ProcedureListPage() {
 
   const processStatus = (code: string) => {
     const m = missingByCode.get(code);
-    if (m) return m.hasDraft ? <Tag color="purple">{t('ca.processStatus.DRAFT')}</Tag> : <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>;
+    if (m)
+      return m.hasDraft ? (
+        <Tag color="purple">{t('ca.processStatus.DRAFT')}</Tag>
+      ) : (
+        <Tag color="red">{t('ca.processStatus.MISSING')}</Tag>
+      );
     const d = details[code];
     if (!d || !missing || !statusUnitId) return null;
     const applies = d.units.some((u) => u.id === statusUnitId) || d.delegations.some((x) => x.unitId === statusUnitId);
-    return applies ? <Tag color="green">{t('ca.processStatus.APPROVED')}</Tag> : <span>{t('ca.processStatus.NA')}</span>;
+    return applies ? (
+      <Tag color="green">{t('ca.processStatus.APPROVED')}</Tag>
+    ) : (
+      <span>{t('ca.processStatus.NA')}</span>
+    );
   };
 
-  const statusTitle = unitId || !workingUnit ? t('proc.processStatusShort') : t('proc.processStatus', { unit: workingUnit.name });
+  const statusTitle =
+    unitId || !workingUnit ? t('proc.processStatusShort') : t('proc.processStatus', { unit: workingUnit.name });
   const columns: ColumnsType<ProcedureSummary> = [
     { title: t('proc.code'), dataIndex: 'code', width: 100 },
     {
@@ -112,15 +135,31 @@ export default function ProcedureListPage() {
       ),
     },
     { title: t('proc.field'), dataIndex: 'field', width: 160 },
-    { title: t('proc.levels'), dataIndex: 'levels', width: 110, render: (ls: ProcedureLevel[]) => ls.map((l) => t(`ca.level.${l}`)).join(', ') },
-    { title: t('proc.time'), key: 'time', width: 150, render: (_, r) => (details[r.code] ? methodsTimeLabel(details[r.code]!.methods, t) : '') },
+    {
+      title: t('proc.levels'),
+      dataIndex: 'levels',
+      width: 110,
+      render: (ls: ProcedureLevel[]) => ls.map((l) => t(`ca.level.${l}`)).join(', '),
+    },
+    {
+      title: t('proc.time'),
+      key: 'time',
+      width: 150,
+      render: (_, r) => (details[r.code] ? methodsTimeLabel(details[r.code]!.methods, t) : ''),
+    },
     {
       title: t('proc.onlineLevel'),
       dataIndex: 'onlineLevel',
       width: 120,
       render: (v: OnlineLevel | null) => t(v ? `ca.onlineLevel.${v}` : 'ca.onlineLevel.UNKNOWN'),
     },
-    { title: t('proc.versions'), key: 'versions', width: 90, align: 'right', render: (_, r) => (details[r.code] ? formatNumber(details[r.code]!.currentVersion.seq) : '') },
+    {
+      title: t('proc.versions'),
+      key: 'versions',
+      width: 90,
+      align: 'right',
+      render: (_, r) => (details[r.code] ? formatNumber(details[r.code]!.currentVersion.seq) : ''),
+    },
     { title: statusTitle, key: 'process', width: 150, render: (_, r) => processStatus(r.code) },
   ];
 
@@ -223,8 +262,15 @@ export default function ProcedureListPage() {
         caption={<span className="visually-hidden">{t('proc.tableCaption')}</span>}
         scroll={{ x: 1300 }}
       />
-      <nav aria-label={t('proc.tableCaption')} style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12, alignItems: 'center' }}>
-        <Button icon={<LeftOutlined aria-hidden />} disabled={pageIdx === 0 || loading} onClick={() => setPageIdx((i) => i - 1)}>
+      <nav
+        aria-label={t('proc.tableCaption')}
+        style={{ display: 'flex', gap: 8, justifyContent: 'flex-end', marginTop: 12, alignItems: 'center' }}
+      >
+        <Button
+          icon={<LeftOutlined aria-hidden />}
+          disabled={pageIdx === 0 || loading}
+          onClick={() => setPageIdx((i) => i - 1)}
+        >
           {t('proc.prevPage')}
         </Button>
         <span aria-live="polite">{t('proc.page', { n: pageIdx + 1 })}</span>

@@ -64,14 +64,19 @@ export default function ProcedurePage() {
         column={{ xs: 1, md: 2, xl: 4 }}
         items={[
           { key: 'field', label: t('proc.field'), children: procedure.field },
-          { key: 'levels', label: t('proc.levels'), children: procedure.levels.map((l) => t(`ca.level.${l}`)).join(', ') },
+          {
+            key: 'levels',
+            label: t('proc.levels'),
+            children: procedure.levels.map((l) => t(`ca.level.${l}`)).join(', '),
+          },
           { key: 'time', label: t('proc.time'), children: methodsTimeLabel(procedure.methods, t) || t('common.none') },
           {
             key: 'version',
             label: t('proc.seq'),
             children: (
               <>
-                {t('proc.currentVersion', { seq: v.seq, from: formatDate(v.effectiveFrom) })} {v.publicationDecisionNo && <Tag>{v.publicationDecisionNo}</Tag>}
+                {t('proc.currentVersion', { seq: v.seq, from: formatDate(v.effectiveFrom) })}{' '}
+                {v.publicationDecisionNo && <Tag>{v.publicationDecisionNo}</Tag>}
               </>
             ),
           },
@@ -91,10 +96,22 @@ export default function ProcedurePage() {
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
-          { key: 'content', label: t('proc.tabContent'), children: <ProcedureForm procedure={procedure} onSaved={saved} onConflict={load} /> },
-          { key: 'versions', label: t('proc.tabVersions'), children: <VersionHistory code={procedure.code} reloadKey={reloadKey} /> },
+          {
+            key: 'content',
+            label: t('proc.tabContent'),
+            children: <ProcedureForm procedure={procedure} onSaved={saved} onConflict={load} />,
+          },
+          {
+            key: 'versions',
+            label: t('proc.tabVersions'),
+            children: <VersionHistory code={procedure.code} reloadKey={reloadKey} />,
+          },
           { key: 'process', label: t('proc.tabProcess'), children: <InternalProcessTab procedure={procedure} /> },
-          { key: 'delegations', label: t('proc.tabDelegations'), children: <DelegationsTab procedure={procedure} onChanged={load} /> },
+          {
+            key: 'delegations',
+            label: t('proc.tabDelegations'),
+            children: <DelegationsTab procedure={procedure} onChanged={load} />,
+          },
         ]}
       />
     </>

@@ -19,8 +19,16 @@ export interface StepValues {
 /** Live check of the sum of step budgets against the legal time (the server's check is authoritative). */
 export function BudgetBar({ steps, legal }: { steps: StepValues[] | undefined; legal: TimeLimit | null }) {
   const t = useT();
-  const total = Math.round((steps ?? []).reduce((s, x) => s + (typeof x?.hours === 'number' && x.hours > 0 ? x.hours : 0), 0) * 100) / 100;
-  if (!legal) return <Typography.Paragraph type="secondary">{t('process.budgetUnknown', { total: formatNumber(total) })}</Typography.Paragraph>;
+  const total =
+    Math.round(
+      (steps ?? []).reduce((s, x) => s + (typeof x?.hours === 'number' && x.hours > 0 ? x.hours : 0), 0) * 100,
+    ) / 100;
+  if (!legal)
+    return (
+      <Typography.Paragraph type="secondary">
+        {t('process.budgetUnknown', { total: formatNumber(total) })}
+      </Typography.Paragraph>
+    );
   const { hours, exact } = legalWorkingHours(legal);
   const over = total > hours;
   return (
@@ -60,7 +68,13 @@ export function StepsEditor({ disabled }: { disabled: boolean }) {
                 extra={
                   !disabled && (
                     <>
-                      <Button type="text" icon={<ArrowUpOutlined aria-hidden />} aria-label={t('proc.moveUp', { name: label })} disabled={i === 0} onClick={() => move(i, i - 1)} />
+                      <Button
+                        type="text"
+                        icon={<ArrowUpOutlined aria-hidden />}
+                        aria-label={t('proc.moveUp', { name: label })}
+                        disabled={i === 0}
+                        onClick={() => move(i, i - 1)}
+                      />
                       <Button
                         type="text"
                         icon={<ArrowDownOutlined aria-hidden />}
@@ -84,12 +98,24 @@ export function StepsEditor({ disabled }: { disabled: boolean }) {
                   <Form.Item
                     name={[item.name, 'name']}
                     label={t('process.stepName')}
-                    rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('process.stepName') }) }]}
+                    rules={[
+                      {
+                        required: true,
+                        whitespace: true,
+                        message: t('error.required', { field: t('process.stepName') }),
+                      },
+                    ]}
                   >
                     <Input maxLength={500} />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'role']} label={t('process.role')} rules={[{ required: true, message: t('error.required', { field: t('process.role') }) }]}>
-                    <Select options={ROLES.filter((r) => r !== 'CITIZEN').map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                  <Form.Item
+                    name={[item.name, 'role']}
+                    label={t('process.role')}
+                    rules={[{ required: true, message: t('error.required', { field: t('process.role') }) }]}
+                  >
+                    <Select
+                      options={ROLES.filter((r) => r !== 'CITIZEN').map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                    />
                   </Form.Item>
                   <Form.Item
                     name={[item.name, 'hours']}
@@ -120,7 +146,12 @@ export function StepsEditor({ disabled }: { disabled: boolean }) {
           })}
           <Form.ErrorList errors={errors} />
           {!disabled && (
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', role: 'SPECIALIST', hours: 8, unitRule: 'COMPETENT_BODY', allowSendBack: false })}>
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() =>
+                add({ name: '', role: 'SPECIALIST', hours: 8, unitRule: 'COMPETENT_BODY', allowSendBack: false })
+              }
+            >
               {t('process.addStep')}
             </Button>
           )}

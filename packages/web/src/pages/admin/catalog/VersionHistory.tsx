@@ -37,10 +37,19 @@ export function VersionHistory({ code, reloadKey }: { code: string; reloadKey: n
         {
           title: t('proc.validity'),
           key: 'validity',
-          render: (_, v) => `${formatDate(v.effectiveFrom)} – ${v.effectiveTo ? formatDate(v.effectiveTo) : t('proc.openEnded')}`,
+          render: (_, v) =>
+            `${formatDate(v.effectiveFrom)} – ${v.effectiveTo ? formatDate(v.effectiveTo) : t('proc.openEnded')}`,
         },
-        { title: t('proc.decisionNo'), dataIndex: 'publicationDecisionNo', render: (s: string | null) => s ?? t('common.none') },
-        { title: t('proc.decisionDate'), dataIndex: 'publicationDecisionDate', render: (d: string | null) => (d ? formatDate(d) : t('common.none')) },
+        {
+          title: t('proc.decisionNo'),
+          dataIndex: 'publicationDecisionNo',
+          render: (s: string | null) => s ?? t('common.none'),
+        },
+        {
+          title: t('proc.decisionDate'),
+          dataIndex: 'publicationDecisionDate',
+          render: (d: string | null) => (d ? formatDate(d) : t('common.none')),
+        },
         { title: t('proc.unitCount'), dataIndex: 'unitCount', align: 'right', render: (n: number) => formatNumber(n) },
         { title: t('proc.versionState'), key: 'state', render: (_, v) => state(v) },
         { title: t('proc.createdAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },

@@ -62,10 +62,33 @@ export interface ProcedureFormValues {
 }
 
 export const FORM_FIELDS = [
-  'name', 'field', 'levels', 'levelText', 'agency', 'competentAuthority', 'subjects', 'procedureType', 'methods',
-  'processingTimeText', 'feeText', 'documents', 'documentNotes', 'conditions', 'resultType', 'resultCodes', 'legalBasis',
-  'onlineLevel', 'fullOnlineEligible', 'cutoffTime', 'supplementClockMode', 'excludedPeriods', 'effectiveFrom', 'effectiveTo',
-  'publicationDecisionNo', 'publicationDecisionDate', 'unitIds',
+  'name',
+  'field',
+  'levels',
+  'levelText',
+  'agency',
+  'competentAuthority',
+  'subjects',
+  'procedureType',
+  'methods',
+  'processingTimeText',
+  'feeText',
+  'documents',
+  'documentNotes',
+  'conditions',
+  'resultType',
+  'resultCodes',
+  'legalBasis',
+  'onlineLevel',
+  'fullOnlineEligible',
+  'cutoffTime',
+  'supplementClockMode',
+  'excludedPeriods',
+  'effectiveFrom',
+  'effectiveTo',
+  'publicationDecisionNo',
+  'publicationDecisionDate',
+  'unitIds',
 ];
 /** Edited as one textarea or tag list: item errors go on the field. */
 export const COLLAPSED_FIELDS = ['documentNotes', 'legalBasis', 'resultCodes', 'unitIds', 'levels', 'excludedPeriods'];

@@ -83,9 +83,7 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
           parentId: x.parentId ?? null,
         })),
       });
-      message.success(
-        t('reorg.done', { count: res.targets.length, names: res.targets.map((u) => u.name).join(', ') }),
-      );
+      message.success(t('reorg.done', { count: res.targets.length, names: res.targets.map((u) => u.name).join(', ') }));
       onDone(res.targets);
     } catch (e) {
       const extra = applyProblemToForm(form, e, FIELDS);
@@ -135,7 +133,9 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
             name="legalBasis"
             label={t('reorg.legalBasis')}
             style={{ flex: 1, minWidth: 280 }}
-            rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('reorg.legalBasis') }) }]}
+            rules={[
+              { required: true, whitespace: true, message: t('error.required', { field: t('reorg.legalBasis') }) },
+            ]}
           >
             <Input placeholder={t('reorg.legalBasisPlaceholder')} maxLength={500} />
           </Form.Item>
@@ -190,18 +190,28 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
                     )
                   }
                 >
-                  <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 12 }}>
+                  <div
+                    style={{
+                      display: 'grid',
+                      gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+                      columnGap: 12,
+                    }}
+                  >
                     <Form.Item
                       name={[field.name, 'name']}
                       label={t('units.name')}
-                      rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('units.name') }) }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('error.required', { field: t('units.name') }) },
+                      ]}
                     >
                       <Input maxLength={200} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'code']}
                       label={t('units.code')}
-                      rules={[{ required: true, whitespace: true, message: t('error.required', { field: t('units.code') }) }]}
+                      rules={[
+                        { required: true, whitespace: true, message: t('error.required', { field: t('units.code') }) },
+                      ]}
                     >
                       <Input maxLength={40} placeholder={t('units.codePlaceholder')} />
                     </Form.Item>

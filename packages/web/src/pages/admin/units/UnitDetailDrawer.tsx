@@ -89,7 +89,9 @@ export function UnitDetailDrawer({ unitId, onClose, onNavigate, onChanged }: Pro
             <Descriptions.Item label={t('units.parent')}>
               {shown.parent ? refLinks([shown.parent]) : t('units.noParent')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('units.validity')}>{validityText(t, shown.validFrom, shown.validTo)}</Descriptions.Item>
+            <Descriptions.Item label={t('units.validity')}>
+              {validityText(t, shown.validFrom, shown.validTo)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('units.childCount')}>{formatNumber(shown.childCount)}</Descriptions.Item>
             <Descriptions.Item label={t('units.predecessors')}>{refLinks(shown.predecessors)}</Descriptions.Item>
             <Descriptions.Item label={t('units.successors')}>{refLinks(shown.successors)}</Descriptions.Item>

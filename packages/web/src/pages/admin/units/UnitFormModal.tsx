@@ -127,7 +127,13 @@ export function UnitFormModal({ open, unit, defaults, onClose, onSaved, onConfli
       width={640}
     >
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-      <Form<FormValues> form={form} initialValues={initialValues} layout="vertical" name={editing ? 'unit-edit' : 'unit-create'} onFinish={submit}>
+      <Form<FormValues>
+        form={form}
+        initialValues={initialValues}
+        layout="vertical"
+        name={editing ? 'unit-edit' : 'unit-create'}
+        onFinish={submit}
+      >
         <Form.Item
           name="name"
           label={t('units.name')}

@@ -13,7 +13,17 @@ interface Row {
 }
 
 /** Flat list of units matching `q` (server-side, accent-insensitive) valid at `asOf`. */
-export function UnitSearchResults({ asOf, q, reloadKey, onOpen }: { asOf: string; q: string; reloadKey: number; onOpen: (id: string) => void }) {
+export function UnitSearchResults({
+  asOf,
+  q,
+  reloadKey,
+  onOpen,
+}: {
+  asOf: string;
+  q: string;
+  reloadKey: number;
+  onOpen: (id: string) => void;
+}) {
   const t = useT();
   const [items, setItems] = useState<Unit[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);

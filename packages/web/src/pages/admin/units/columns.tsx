@@ -9,7 +9,10 @@ export function validityText(t: Translate, from: string, to: string | null): str
 }
 
 /** Columns shared by the unit tree and the search results; rows without a unit are loading placeholders. */
-export function unitColumns<R extends { unit: Unit | null }>(t: Translate, onOpen: (id: string) => void): ColumnsType<R> {
+export function unitColumns<R extends { unit: Unit | null }>(
+  t: Translate,
+  onOpen: (id: string) => void,
+): ColumnsType<R> {
   return [
     {
       title: t('units.name'),
@@ -26,7 +29,12 @@ export function unitColumns<R extends { unit: Unit | null }>(t: Translate, onOpe
         ),
     },
     { title: t('units.code'), key: 'code', width: 140, render: (_, row) => row.unit?.code },
-    { title: t('units.type'), key: 'type', width: 220, render: (_, row) => (row.unit ? t(`unitType.${row.unit.type}`) : null) },
+    {
+      title: t('units.type'),
+      key: 'type',
+      width: 220,
+      render: (_, row) => (row.unit ? t(`unitType.${row.unit.type}`) : null),
+    },
     {
       title: t('units.validity'),
       key: 'validity',

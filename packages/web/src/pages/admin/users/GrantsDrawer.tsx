@@ -38,7 +38,11 @@ export function GrantsDrawer({ user, onClose, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const g = await usersApi.addGrant(user.id, { role: v.role, unitId: v.unitId, includeSubtree: !!v.includeSubtree });
+      const g = await usersApi.addGrant(user.id, {
+        role: v.role,
+        unitId: v.unitId,
+        includeSubtree: !!v.includeSubtree,
+      });
       message.success(t('grants.added', { role: t(`role.${g.role}`), unit: g.unitName }));
       form.resetFields();
       await refresh(user.id);
@@ -118,13 +122,22 @@ export function GrantsDrawer({ user, onClose, onChanged }: Props) {
       <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
         {t('grants.add')}
       </Typography.Title>
-      <Form<GrantForm> form={form} layout="vertical" name="grant-add" onFinish={add} initialValues={{ includeSubtree: false }}>
+      <Form<GrantForm>
+        form={form}
+        layout="vertical"
+        name="grant-add"
+        onFinish={add}
+        initialValues={{ includeSubtree: false }}
+      >
         <Form.Item
           name="role"
           label={t('grants.role')}
           rules={[{ required: true, message: t('error.required', { field: t('grants.role') }) }]}
         >
-          <Select placeholder={t('grants.selectRole')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select
+            placeholder={t('grants.selectRole')}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item
           name="unitId"

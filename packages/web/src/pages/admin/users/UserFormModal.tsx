@@ -95,7 +95,9 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         name={editing ? 'user-edit' : 'user-create'}
         onFinish={submit}
         initialValues={
-          user ? { username: user.username, fullName: user.fullName, email: user.email ?? '', phone: user.phone ?? '' } : {}
+          user
+            ? { username: user.username, fullName: user.fullName, email: user.email ?? '', phone: user.phone ?? '' }
+            : {}
         }
       >
         <Form.Item name="username" label={t('users.username')} rules={editing ? [] : [required(t('users.username'))]}>
