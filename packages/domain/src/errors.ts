@@ -2,6 +2,8 @@
  * Stable error codes with their Vietnamese (and English) messages. The server maps each code to an HTTP
  * status once; the web app may show the same text. A code never changes meaning once released.
  */
+import { dossierErrorMessages } from './dossier/errors.js';
+
 export const errorMessages = {
   VALIDATION_FAILED: { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
   MALFORMED_JSON: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
@@ -90,6 +92,23 @@ export const errorMessages = {
   SIMPLIFICATION_TRANSITION_INVALID: {
     vi: 'Không thể chuyển phương án đơn giản hóa sang trạng thái này.',
     en: 'This simplification plan transition is not allowed.',
+  },
+  DOSSIER_ACTION_NOT_ALLOWED: dossierErrorMessages.DOSSIER_ACTION_NOT_ALLOWED,
+  DOSSIER_ROLE_NOT_ALLOWED: dossierErrorMessages.DOSSIER_ROLE_NOT_ALLOWED,
+  DOSSIER_PAYLOAD_INVALID: dossierErrorMessages.DOSSIER_PAYLOAD_INVALID,
+  DOSSIER_ACTION_OUT_OF_ORDER: dossierErrorMessages.DOSSIER_ACTION_OUT_OF_ORDER,
+  DOSSIER_ACTION_NOT_IN_REGIME: dossierErrorMessages.DOSSIER_ACTION_NOT_IN_REGIME,
+  DOSSIER_REGIME_UNKNOWN: dossierErrorMessages.DOSSIER_REGIME_UNKNOWN,
+  DOSSIER_CODE_INVALID: dossierErrorMessages.DOSSIER_CODE_INVALID,
+  DOSSIER_CODE_DATE_MISMATCH: dossierErrorMessages.DOSSIER_CODE_DATE_MISMATCH,
+  DOSSIER_CODE_SEQUENCE_OVERFLOW: dossierErrorMessages.DOSSIER_CODE_SEQUENCE_OVERFLOW,
+  DOSSIER_PROCEDURE_NOT_AT_UNIT: {
+    vi: 'Thủ tục không có phiên bản có hiệu lực áp dụng tại đơn vị tiếp nhận vào ngày tiếp nhận.',
+    en: 'The procedure has no version in force at the receiving unit on the receipt date.',
+  },
+  DOSSIER_TIME_LIMIT_UNSUPPORTED: {
+    vi: 'Thủ tục không có thời hạn giải quyết tính được cho cách thức nộp này.',
+    en: 'The procedure has no computable time limit for this channel.',
   },
   INTERNAL_ERROR: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error.' },
 } as const satisfies Record<string, { vi: string; en: string }>;

@@ -26,6 +26,7 @@ import { accessRoutes } from './access/routes';
 import { auditRoutes } from './audit/routes';
 import { catalogRoutes } from './catalog/routes';
 import { calendarRoutes } from './calendar/routes';
+import { dossierRoutes } from './dossiers/routes';
 
 export interface AppDeps {
   db: Db;
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { jobs: deps.jobs });
   await app.register(catalogRoutes);
   await app.register(calendarRoutes, { db });
+  await app.register(dossierRoutes, { db });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

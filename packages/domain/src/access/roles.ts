@@ -39,15 +39,17 @@ export const permissions = [
   'calendar.write',
   'catalog.write',
   'simplification.write',
+  'dossiers.receive',
+  'dossiers.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   CITIZEN: [],
-  COUNTER_OFFICER: ['units.read'],
-  SPECIALIST: ['units.read'],
-  UNIT_LEADER: ['units.read', 'reports.read'],
-  INSPECTOR: ['units.read', 'reports.read', 'audit.read'],
+  COUNTER_OFFICER: ['units.read', 'dossiers.receive', 'dossiers.read'],
+  SPECIALIST: ['units.read', 'dossiers.read'],
+  UNIT_LEADER: ['units.read', 'reports.read', 'dossiers.read'],
+  INSPECTOR: ['units.read', 'reports.read', 'audit.read', 'dossiers.read'],
   REFORM_OFFICER: ['units.read', 'reports.read', 'simplification.write'],
   SUPERVISOR: ['units.read', 'reports.read'],
   SYSTEM_ADMIN: [
@@ -63,5 +65,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar.write',
     'catalog.write',
     'simplification.write',
+    'dossiers.read',
   ],
 };

@@ -179,3 +179,12 @@ export class CalendarCache {
     };
   }
 }
+
+const caches = new WeakMap<Db, CalendarCache>();
+
+/** The one cache of a database handle, shared by the calendar routes and the services that need a calendar. */
+export function calendarCacheFor(db: Db): CalendarCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new CalendarCache(db)));
+  return c;
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../platform/db';
 import { idParams, problems, requireIfMatch, typed } from '../platform/http';
-import { CalendarCache } from './cache';
+import { calendarCacheFor } from './cache';
 import {
   deleteQuery,
   dueQuery,
@@ -26,7 +26,7 @@ const publicRoute = { security: [] };
 /** One cache per app instance; other processes' edits are noticed through calendar_revision. */
 export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
   const r = typed(app);
-  const cache = new CalendarCache(opts.db);
+  const cache = calendarCacheFor(opts.db);
 
   r.get('/api/v1/calendar/due', {
     schema: {

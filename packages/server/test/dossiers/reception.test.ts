@@ -1,0 +1,253 @@
+/**
+ * Counter reception and public tracking through HTTP: dossier codes from the per-unit daily counter,
+ * due dates equal to the calendar's, idempotent retries, scope, the append-only log and its fold.
+ */
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { foldDossier, type DossierAction } from '@motcua/domain/dossier/index';
+import { calendarCacheFor } from '../../src/calendar/cache';
+import { createTestApp, type Client, type TestApp } from '../support/testApp';
+
+let t: TestApp;
+let officer: Client;
+let specialist: Client;
+let otherOfficer: Client; // counter officer of Xã Gia Lâm
+let communeId: string; // Xã Mê Linh
+let procedureCode: string;
+let days: number;
+const unitCode = '000.00.L7.H26';
+
+before(async () => {
+  t = await createTestApp();
+  officer = await t.login('tiepnhan');
+  specialist = await t.login('chuyenvien');
+  const db = t.database.db;
+  communeId = (await db.selectFrom('unit').select('id').where('code', '=', unitCode).executeTakeFirstOrThrow()).id;
+  const admin = await t.login('admin');
+  const otherUnit = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('name', '=', 'Xã Gia Lâm')
+    .where('valid_to', 'is', null)
+    .executeTakeFirstOrThrow();
+  const user = await admin.post('/api/v1/users', {
+    username: 'tiepnhan-gialam',
+    fullName: 'Cán bộ Gia Lâm',
+    password: 'mat-khau-gia-lam-dai',
+  });
+  assert.equal(user.statusCode, 201, user.body);
+  const grant = await admin.post(`/api/v1/users/${user.json().id}/grants`, {
+    role: 'COUNTER_OFFICER',
+    unitId: otherUnit.id,
+  });
+  assert.equal(grant.statusCode, 201, grant.body);
+  otherOfficer = await t.login('tiepnhan-gialam', 'mat-khau-gia-lam-dai');
+  // A demo procedure published at the commune with a counter time limit in working days.
+  const r = await sql<{ code: string; days: number }>`
+    SELECT p.code, (m->'time'->>'value')::numeric AS days
+    FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+    JOIN procedure_version_unit pu ON pu.version_id = v.id AND pu.unit_id = ${communeId}::uuid
+    CROSS JOIN LATERAL jsonb_array_elements(v.methods) m
+    WHERE v.superseded_at IS NULL AND v.cutoff_time IS NULL AND m->>'channel' = 'direct'
+      AND m->'time'->>'unit' = 'working_days' AND (m->'time'->>'value')::numeric BETWEEN 2 AND 20
+      AND (m->'time'->>'value')::numeric = floor((m->'time'->>'value')::numeric)
+      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v.methods) m2 WHERE m2->>'channel' = 'direct' AND m2 <> m)
+      AND v.effective_from <= '2026-04-01'
+    ORDER BY p.code LIMIT 1`.execute(db);
+  assert.ok(r.rows[0], 'a demo procedure with a working-day time limit at Xã Mê Linh');
+  procedureCode = r.rows[0].code;
+  days = Number(r.rows[0].days);
+});
+after(() => t.close());
+
+const body = (receivedAt: string, extra: Record<string, unknown> = {}) => ({
+  unitId: communeId,
+  procedureCode,
+  channel: 'COUNTER',
+  applicant: { name: 'Trần Thị Bình', phone: '0912345678', idNumber: '001190012345' },
+  receivedAt,
+  ...extra,
+});
+
+const receive = (b: unknown, key: string = randomUUID(), client: Client = officer) =>
+  client.post('/api/v1/dossiers', b, { 'idempotency-key': key });
+
+async function actionCount(dossierId: string): Promise<number> {
+  const r = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM dossier_action WHERE dossier_id = ${dossierId}::uuid`.execute(t.database.db);
+  return Number(r.rows[0]!.n);
+}
+
+describe('counter reception', () => {
+  test('codes follow the daily sequence; the due date is the calendar’s', async () => {
+    const start = '2026-04-22T09:00:00+07:00';
+    const first = await receive(body(start));
+    assert.equal(first.statusCode, 201, first.body);
+    const d = first.json();
+    assert.equal(d.code, `${unitCode}-260422-0001`);
+    assert.equal(d.statusCode, 2);
+    assert.equal(d.state.state, 'RECEIVED');
+    assert.equal(d.receivedAt, start);
+    assert.match(d.dueAt, /\+07:00$/);
+    assert.equal(d.version, 1);
+    const due = await t.anonymous.get(
+      `/api/v1/calendar/due?start=${encodeURIComponent(start)}&amount=${days}&unit=working_days&unitId=${communeId}`,
+    );
+    assert.equal(due.statusCode, 200, due.body);
+    assert.equal(d.dueAt, due.json().due);
+
+    const second = await receive(body('2026-04-22T10:30:00+07:00'));
+    assert.equal(second.statusCode, 201, second.body);
+    assert.equal(second.json().code, `${unitCode}-260422-0002`);
+
+    const audit = await sql<{ action: string }>`SELECT action FROM audit_log WHERE entity_id = ${d.id}`.execute(
+      t.database.db,
+    );
+    assert.deepEqual(
+      audit.rows.map((r) => r.action),
+      ['dossier.receive'],
+    );
+  });
+
+  test('20 concurrent receptions get 20 consecutive numbers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => receive(body(`2026-04-23T08:${String(10 + i).padStart(2, '0')}:00+07:00`))),
+    );
+    for (const r of results) assert.equal(r.statusCode, 201, r.body);
+    const seqs = results.map((r) => Number((r.json().code as string).slice(-4))).sort((a, b) => a - b);
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+  });
+
+  test('a retry with the same Idempotency-Key returns the first dossier and writes nothing', async () => {
+    const key = randomUUID();
+    const first = await receive(body('2026-04-24T09:00:00+07:00'), key);
+    assert.equal(first.statusCode, 201, first.body);
+    const again = await receive(body('2026-04-24T09:05:00+07:00'), key);
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal(again.json().id, first.json().id);
+    assert.equal(again.json().code, first.json().code);
+    assert.equal(await actionCount(first.json().id), 1);
+    const n = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM dossier WHERE code LIKE ${`${unitCode}-260424-%`}`.execute(t.database.db);
+    assert.equal(Number(n.rows[0]!.n), 1);
+  });
+
+  test('missing or malformed Idempotency-Key → 400', async () => {
+    const res = await officer.post('/api/v1/dossiers', body('2026-04-27T09:00:00+07:00'));
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().code, 'VALIDATION_FAILED');
+    const bad = await receive(body('2026-04-27T09:00:00+07:00'), 'not-a-uuid');
+    assert.equal(bad.statusCode, 400);
+  });
+
+  test('a specialist cannot receive; an unknown procedure is refused', async () => {
+    const res = await receive(body('2026-04-27T09:00:00+07:00'), randomUUID(), specialist);
+    assert.equal(res.statusCode, 403, res.body);
+    const unknown = await receive(body('2026-04-27T09:00:00+07:00', { procedureCode: '9.999999' }));
+    assert.equal(unknown.statusCode, 400, unknown.body);
+    assert.equal(unknown.json().code, 'DOSSIER_PROCEDURE_NOT_AT_UNIT');
+  });
+
+  test('GET: own unit reads it; another unit’s officer gets 404 (and cannot receive there)', async () => {
+    const created = (await receive(body('2026-04-28T09:00:00+07:00'))).json();
+    const own = await specialist.get(`/api/v1/dossiers/${created.id}`);
+    assert.equal(own.statusCode, 200, own.body);
+    assert.equal(own.json().code, created.code);
+    const other = await otherOfficer.get(`/api/v1/dossiers/${created.id}`);
+    assert.equal(other.statusCode, 404, other.body);
+    const missing = await otherOfficer.get(`/api/v1/dossiers/${randomUUID()}`);
+    const problem = (b: object) => ({ ...b, requestId: 0, instance: 0 });
+    assert.deepEqual(problem(other.json() as object), problem(missing.json() as object));
+    const there = await receive(body('2026-04-28T09:30:00+07:00'), randomUUID(), otherOfficer);
+    assert.equal(there.statusCode, 403, there.body);
+  });
+});
+
+describe('public tracking', () => {
+  test('right digits show the status; wrong digits and unknown codes give the same 404', async () => {
+    const created = (await receive(body('2026-04-29T09:00:00+07:00'))).json();
+    const ok = await t.anonymous.get(`/api/v1/public/dossiers/${created.code}?check=5678`);
+    assert.equal(ok.statusCode, 200, ok.body);
+    const p = ok.json();
+    assert.equal(p.statusCode, 2);
+    assert.equal(p.appointmentAt, created.dueAt);
+    assert.deepEqual(
+      p.timeline.map((e: { type: string }) => e.type),
+      ['RECEIVE'],
+    );
+    assert.ok(!ok.body.includes('Trần Thị Bình') && !ok.body.includes('0912345678'), 'no personal data');
+    const byId = await t.anonymous.get(`/api/v1/public/dossiers/${created.code}?check=2345`);
+    assert.equal(byId.statusCode, 200);
+
+    const wrong = await t.anonymous.get(`/api/v1/public/dossiers/${created.code}?check=0000`);
+    const unknown = await t.anonymous.get(`/api/v1/public/dossiers/${unitCode}-260429-9999?check=5678`);
+    assert.equal(wrong.statusCode, 404);
+    assert.equal(unknown.statusCode, 404);
+    const strip = (b: Record<string, unknown>) => {
+      const { requestId: _r, instance: _i, ...rest } = b;
+      return rest;
+    };
+    assert.deepEqual(strip(wrong.json()), strip(unknown.json()));
+  });
+
+  test('rate limited per IP', async () => {
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/public/dossiers/X-1?check=1234`,
+        remoteAddress: '203.0.113.9',
+      });
+      last = res.statusCode;
+      if (i < 30) assert.equal(res.statusCode, 404);
+    }
+    assert.equal(last, 429);
+  });
+});
+
+describe('the action log', () => {
+  test('is append-only, and folding it gives the stored state', async () => {
+    const created = (await receive(body('2026-04-30T09:00:00+07:00'))).json();
+    await assert.rejects(
+      sql`UPDATE dossier_action SET type = 'CANCEL' WHERE dossier_id = ${created.id}::uuid`.execute(t.database.db),
+      /append-only/,
+    );
+    await assert.rejects(
+      sql`DELETE FROM dossier_action WHERE dossier_id = ${created.id}::uuid`.execute(t.database.db),
+      /append-only/,
+    );
+    const rows = await sql<{
+      id: string;
+      type: DossierAction['type'];
+      actor_id: string;
+      actor_role: DossierAction['actor']['role'];
+      unit_id: string;
+      at: Date;
+      payload: unknown;
+    }>`SELECT id, type, actor_id, actor_role, unit_id, at, payload FROM dossier_action
+       WHERE dossier_id = ${created.id}::uuid ORDER BY seq`.execute(t.database.db);
+    const uc = await calendarCacheFor(t.database.db).get(communeId);
+    const folded = foldDossier(
+      rows.rows.map((a) => ({
+        id: a.id,
+        type: a.type,
+        actor: { userId: a.actor_id, role: a.actor_role, unitId: a.unit_id },
+        at: a.at.getTime(),
+        payload: a.payload,
+      })),
+      { calendar: uc.calendar },
+    );
+    const stored = await sql<{
+      state_json: unknown;
+    }>`SELECT state_json FROM dossier WHERE id = ${created.id}::uuid`.execute(t.database.db);
+    assert.deepEqual(folded, stored.rows[0]!.state_json);
+    assert.equal(folded.anomalies.length, 0);
+  });
+});
