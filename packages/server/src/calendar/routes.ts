@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../platform/db';
-import { idParams, problems, requireIfMatch, typed } from '../platform/http';
+import { idParams, problems, requireIfMatch, typed, etagOf, ifMatchHeader } from '../platform/http';
 import { calendarCacheFor } from './cache';
 import {
   deleteQuery,
@@ -20,7 +20,6 @@ import {
 import * as service from './service';
 
 const tags = ['Lịch làm việc và thời hạn (calendar)'];
-const ifMatch = z.object({ 'if-match': z.string().optional() });
 const publicRoute = { security: [] };
 
 /** One cache per app instance; other processes' edits are noticed through calendar_revision. */
@@ -57,7 +56,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
     handler: async (req, reply) => {
       const e = await service.getEntry(req.ctx, req.params.id);
-      return reply.header('etag', `"${e.version}"`).send(e);
+      return reply.header('etag', etagOf(e)).send(e);
     },
   });
   r.post('/api/v1/calendar/entries', {
@@ -69,7 +68,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
     handler: async (req, reply) => {
       const e = await service.createEntry(req.ctx, cache, req.body);
-      return reply.status(201).header('etag', `"${e.version}"`).send(e);
+      return reply.status(201).header('etag', etagOf(e)).send(e);
     },
   });
   r.patch('/api/v1/calendar/entries/:id', {
@@ -77,7 +76,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       tags,
       summary: 'Quản trị: sửa hoặc xác nhận (confirmed=true) một ngày; cần If-Match và lý do',
       params: idParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       body: entryPatchBody,
       response: { 200: entryView, ...problems(400, 401, 403, 404, 412, 428) },
     },
@@ -89,7 +88,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
         requireIfMatch(req.headers['if-match']),
         req.body,
       );
-      return reply.header('etag', `"${e.version}"`).send(e);
+      return reply.header('etag', etagOf(e)).send(e);
     },
   });
   r.delete('/api/v1/calendar/entries/:id', {
@@ -97,7 +96,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       tags,
       summary: 'Quản trị: xóa một ngày; cần If-Match và lý do (?reason=)',
       params: idParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       querystring: deleteQuery,
       response: { 204: z.null().meta({ description: 'Đã xóa' }), ...problems(400, 401, 403, 404, 412, 428) },
     },
@@ -123,7 +122,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
     handler: async (req, reply) => {
       const s = await service.getSettings(req.ctx, cache, req.params.unitId);
-      return reply.header('etag', `"${s.version}"`).send(s);
+      return reply.header('etag', etagOf(s)).send(s);
     },
   });
   r.put('/api/v1/calendar/units/:unitId/settings', {
@@ -131,7 +130,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       tags,
       summary: 'Quản trị: đặt giờ làm việc / tiếp nhận thứ Bảy của đơn vị; If-Match "0" khi chưa có cài đặt riêng',
       params: unitParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       body: settingsBody,
       response: { 200: settingsResponse, ...problems(400, 401, 403, 404, 412, 428) },
     },
@@ -143,7 +142,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
         requireIfMatch(req.headers['if-match']),
         req.body,
       );
-      return reply.header('etag', `"${s.version}"`).send(s);
+      return reply.header('etag', etagOf(s)).send(s);
     },
   });
 

@@ -18,12 +18,11 @@ import {
   updateSimplificationBody,
   uuid,
 } from '@motcua/domain';
-import { idParams, problems, requireIfMatch, typed } from '../platform/http';
+import { idParams, problems, requireIfMatch, typed, etagOf, ifMatchHeader } from '../platform/http';
 import * as processes from './processes';
 import * as plans from './simplification';
 
 const tags = ['Quy trình nội bộ, đơn giản hóa (catalog)'];
-const ifMatch = z.object({ 'if-match': z.string().optional() });
 
 export async function processRoutes(app: FastifyInstance) {
   const r = typed(app);
@@ -59,7 +58,7 @@ export async function processRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const p = await processes.getInternalProcess(req.ctx, req.params.id);
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.patch('/api/v1/internal-processes/:id', {
@@ -67,7 +66,7 @@ export async function processRoutes(app: FastifyInstance) {
       tags,
       summary: 'Sửa dự thảo quy trình nội bộ (If-Match)',
       params: idParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       body: updateInternalProcessBody,
       response: { 200: internalProcess, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
@@ -78,7 +77,7 @@ export async function processRoutes(app: FastifyInstance) {
         requireIfMatch(req.headers['if-match']),
         req.body,
       );
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.post('/api/v1/internal-processes/:id/approve', {
@@ -86,7 +85,7 @@ export async function processRoutes(app: FastifyInstance) {
       tags,
       summary: 'Phê duyệt quy trình nội bộ (If-Match); quy trình đã duyệt trước đó hết hiệu lực',
       params: idParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       body: approveInternalProcessBody,
       response: { 200: internalProcess, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
@@ -97,7 +96,7 @@ export async function processRoutes(app: FastifyInstance) {
         requireIfMatch(req.headers['if-match']),
         req.body,
       );
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.get('/api/v1/units/:id/reports/procedures-without-internal-process', {
@@ -139,7 +138,7 @@ export async function processRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const p = await plans.getPlan(req.ctx, req.params.id);
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.patch('/api/v1/simplification-plans/:id', {
@@ -147,13 +146,13 @@ export async function processRoutes(app: FastifyInstance) {
       tags,
       summary: 'Sửa dự thảo phương án (If-Match)',
       params: idParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       body: updateSimplificationBody,
       response: { 200: simplificationPlan, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
     handler: async (req, reply) => {
       const p = await plans.updatePlan(req.ctx, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.post('/api/v1/simplification-plans/:id/transitions', {
@@ -161,13 +160,13 @@ export async function processRoutes(app: FastifyInstance) {
       tags,
       summary: 'Chuyển trạng thái phương án: DRAFT → PROPOSED → APPROVED | REJECTED, APPROVED → IMPLEMENTED (If-Match)',
       params: idParams,
-      headers: ifMatch,
+      headers: ifMatchHeader,
       body: simplificationTransitionBody,
       response: { 200: simplificationPlan, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
     handler: async (req, reply) => {
       const p = await plans.transitionPlan(req.ctx, req.params.id, requireIfMatch(req.headers['if-match']), req.body);
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.get('/api/v1/units/:id/simplification-summary', {

@@ -24,7 +24,7 @@ import {
   isoDate,
   uuid,
 } from '@motcua/domain';
-import { idParams, problems, requireIfMatch, typed } from '../platform/http';
+import { idParams, problems, requireIfMatch, typed, etagOf, ifMatchHeader } from '../platform/http';
 import { requireSomewhere } from '../access/guard';
 import * as service from './service';
 import { formatOf, importRecords, readImportFile, recordsFromJson, type ImportReport } from './importer';
@@ -93,7 +93,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const p = await service.getProcedure(req.ctx, req.params.code, req.query.asOf);
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
   r.get('/api/v1/procedures/:code/versions', {
@@ -118,7 +118,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => {
       const p = await service.createProcedure(req.ctx, req.body);
-      return reply.status(201).header('etag', `"${p.version}"`).send(p);
+      return reply.status(201).header('etag', etagOf(p)).send(p);
     },
   });
   r.post('/api/v1/procedures/:code/versions', {
@@ -127,7 +127,7 @@ export async function catalogRoutes(app: FastifyInstance) {
       summary:
         'Phiên bản mới của thủ tục theo quyết định công bố (If-Match); nội dung không đổi thì không tạo phiên bản',
       params: procedureCodeParams,
-      headers: z.object({ 'if-match': z.string().optional() }),
+      headers: ifMatchHeader,
       body: procedureVersionBody,
       response: { 200: procedureDetail, 201: procedureDetail, ...problems(400, 401, 403, 404, 412, 428) },
     },
@@ -140,7 +140,7 @@ export async function catalogRoutes(app: FastifyInstance) {
       );
       return reply
         .status(result.created ? 201 : 200)
-        .header('etag', `"${result.procedure.version}"`)
+        .header('etag', etagOf(result.procedure))
         .send(result.procedure);
     },
   });
@@ -149,7 +149,7 @@ export async function catalogRoutes(app: FastifyInstance) {
       tags,
       summary: 'Đơn vị áp dụng một phiên bản (If-Match)',
       params: z.strictObject({ code: procedureCodeParams.shape.code, seq: z.coerce.number().int().positive() }),
-      headers: z.object({ 'if-match': z.string().optional() }),
+      headers: ifMatchHeader,
       body: versionUnitsBody,
       response: { 200: procedureDetail, ...problems(400, 401, 403, 404, 412, 428) },
     },
@@ -161,7 +161,7 @@ export async function catalogRoutes(app: FastifyInstance) {
         requireIfMatch(req.headers['if-match']),
         req.body.unitIds,
       );
-      return reply.header('etag', `"${p.version}"`).send(p);
+      return reply.header('etag', etagOf(p)).send(p);
     },
   });
 
@@ -191,7 +191,7 @@ export async function catalogRoutes(app: FastifyInstance) {
       tags,
       summary: 'Sửa hoặc kết thúc ủy quyền / phân cấp (If-Match)',
       params: idParams,
-      headers: z.object({ 'if-match': z.string().optional() }),
+      headers: ifMatchHeader,
       body: updateDelegationBody,
       response: { 200: delegation, ...problems(400, 401, 403, 404, 412, 428) },
     },
@@ -202,7 +202,7 @@ export async function catalogRoutes(app: FastifyInstance) {
         requireIfMatch(req.headers['if-match']),
         req.body,
       );
-      return reply.header('etag', `"${d.version}"`).send(d);
+      return reply.header('etag', etagOf(d)).send(d);
     },
   });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '@motcua/domain';
 import type { Db } from '../platform/db';
-import { idParams, problems, typed } from '../platform/http';
+import { idParams, problems, typed, etagOf } from '../platform/http';
 import * as rateLimit from '../platform/rateLimit';
 import { calendarCacheFor } from '../calendar/cache';
 import * as service from './service';
@@ -59,7 +59,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db }) {
       const result = await service.receive(req.ctx, cache, key.data, req.body);
       return reply
         .status(result.created ? 201 : 200)
-        .header('etag', `"${result.dossier.version}"`)
+        .header('etag', etagOf(result.dossier))
         .send(result.dossier);
     },
   });
@@ -73,7 +73,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
     handler: async (req, reply) => {
       const d = await service.getDossier(req.ctx, req.params.id);
-      return reply.header('etag', `"${d.version}"`).send(d);
+      return reply.header('etag', etagOf(d)).send(d);
     },
   });
 

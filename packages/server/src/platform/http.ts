@@ -12,6 +12,12 @@ export const problems = (...statuses: number[]) =>
 
 export const idParams = z.strictObject({ id: z.uuid({ message: 'Mã định danh không hợp lệ.' }) });
 
+/** The `If-Match` request header of every versioned update, for the OpenAPI document. */
+export const ifMatchHeader = z.object({ 'if-match': z.string().optional() });
+
+/** The ETag a client echoes as If-Match on its next update of the record. */
+export const etagOf = (record: { version: number | null }) => `"${record.version}"`;
+
 /** Parses `If-Match: "3"` (or W/"3" or 3); a write without it is refused (428) so no update is blind. */
 export function requireIfMatch(header: string | undefined): number {
   if (!header) throw new DomainError('PRECONDITION_REQUIRED');

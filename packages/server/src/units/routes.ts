@@ -9,7 +9,7 @@ import {
   unitPage,
   updateUnitBody,
 } from '@motcua/domain';
-import { idParams, problems, requireIfMatch, typed } from '../platform/http';
+import { idParams, problems, requireIfMatch, typed, etagOf, ifMatchHeader } from '../platform/http';
 import * as service from './service';
 
 const tags = ['Đơn vị hành chính (units)'];
@@ -48,7 +48,7 @@ export async function unitRoutes(app: FastifyInstance) {
       tags,
       summary: 'Sửa đơn vị (cần If-Match với phiên bản hiện tại)',
       params: idParams,
-      headers: z.object({ 'if-match': z.string().optional() }),
+      headers: ifMatchHeader,
       body: updateUnitBody,
       response: { 200: unit, ...problems(400, 401, 403, 404, 409, 412, 428) },
     },
@@ -59,7 +59,7 @@ export async function unitRoutes(app: FastifyInstance) {
         requireIfMatch(req.headers['if-match']),
         req.body,
       );
-      return reply.header('etag', `"${result.version}"`).send(result);
+      return reply.header('etag', etagOf(result)).send(result);
     },
   });
   r.post('/api/v1/units/reorganisations', {

@@ -244,29 +244,5 @@ export const catalogApi = {
 };
 
 /** Working hours per working day used by the server's budget check (domain/catalog/budget.ts). */
-export const WORKING_HOURS_PER_DAY = 8;
-
-/** A legal time limit in working hours (upper bound for calendar units), mirroring the server. */
-export function legalWorkingHours(limit: TimeLimit): { hours: number; exact: boolean } {
-  switch (limit.unit) {
-    case 'working_days':
-      return { hours: limit.value * WORKING_HOURS_PER_DAY, exact: true };
-    case 'working_hours':
-      return { hours: limit.value, exact: true };
-    case 'same_day':
-      return { hours: WORKING_HOURS_PER_DAY, exact: true };
-    case 'hours':
-      return { hours: limit.value, exact: false };
-    case 'calendar_days':
-      return { hours: limit.value * WORKING_HOURS_PER_DAY, exact: false };
-    case 'months':
-      return { hours: limit.value * 31 * WORKING_HOURS_PER_DAY, exact: false };
-  }
-}
-
-/** The legal time of one channel (or the strictest of all), as the server picks it. */
-export function legalTimeOf(methods: readonly ProcedureMethod[], channel?: Channel): TimeLimit | null {
-  const c = methods.filter((m) => m.time && (!channel || m.channel === channel)).map((m) => m.time!);
-  if (!c.length) return null;
-  return c.reduce((a, b) => (legalWorkingHours(b).hours < legalWorkingHours(a).hours ? b : a));
-}
+// The budget rule is the domain's, so the live bar in the step editor and the server's check agree.
+export { WORKING_HOURS_PER_DAY, legalTimeOf, legalWorkingHours } from '@motcua/domain/catalog/budget';
