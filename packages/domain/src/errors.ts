@@ -93,15 +93,36 @@ export const errorMessages = {
     vi: 'Không thể chuyển phương án đơn giản hóa sang trạng thái này.',
     en: 'This simplification plan transition is not allowed.',
   },
-  DOSSIER_ACTION_NOT_ALLOWED: dossierErrorMessages.DOSSIER_ACTION_NOT_ALLOWED,
-  DOSSIER_ROLE_NOT_ALLOWED: dossierErrorMessages.DOSSIER_ROLE_NOT_ALLOWED,
-  DOSSIER_PAYLOAD_INVALID: dossierErrorMessages.DOSSIER_PAYLOAD_INVALID,
-  DOSSIER_ACTION_OUT_OF_ORDER: dossierErrorMessages.DOSSIER_ACTION_OUT_OF_ORDER,
-  DOSSIER_ACTION_NOT_IN_REGIME: dossierErrorMessages.DOSSIER_ACTION_NOT_IN_REGIME,
-  DOSSIER_REGIME_UNKNOWN: dossierErrorMessages.DOSSIER_REGIME_UNKNOWN,
-  DOSSIER_CODE_INVALID: dossierErrorMessages.DOSSIER_CODE_INVALID,
-  DOSSIER_CODE_DATE_MISMATCH: dossierErrorMessages.DOSSIER_CODE_DATE_MISMATCH,
-  DOSSIER_CODE_SEQUENCE_OVERFLOW: dossierErrorMessages.DOSSIER_CODE_SEQUENCE_OVERFLOW,
+  // Every refusal of the dossier state table, with the same messages as the domain's.
+  ...dossierErrorMessages,
+  DOSSIER_VERSION_CONFLICT: {
+    vi: 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.',
+    en: 'The dossier was changed by someone else. Reload it and try again.',
+  },
+  DOSSIER_PAPERS_MISSING: {
+    vi: 'Hồ sơ còn thiếu thành phần bắt buộc của thủ tục; chưa thể tiếp nhận.',
+    en: 'Required papers of the procedure are missing; the dossier cannot be received.',
+  },
+  DOSSIER_ASSIGNEE_INVALID: {
+    vi: 'Người được giao không có quyền xử lý hồ sơ tại đơn vị này.',
+    en: 'The assignee cannot process dossiers at this unit.',
+  },
+  DOSSIER_RESULT_FILE_INVALID: {
+    vi: 'Tệp kết quả không thuộc hồ sơ này hoặc không phải tệp kết quả.',
+    en: 'The result file does not belong to this dossier or is not a result file.',
+  },
+  DOSSIER_CHANNEL_NOT_OFFERED: {
+    vi: 'Thủ tục không cung cấp cách thức nộp hồ sơ này.',
+    en: 'The procedure is not offered through this channel.',
+  },
+  DOSSIER_NOT_RATEABLE: {
+    vi: 'Chỉ đánh giá được hồ sơ đã trả kết quả.',
+    en: 'Only a delivered dossier can be rated.',
+  },
+  DOSSIER_ALREADY_RATED: {
+    vi: 'Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.',
+    en: 'This dossier has already been rated; one rating per dossier.',
+  },
   DOSSIER_PROCEDURE_NOT_AT_UNIT: {
     vi: 'Thủ tục không có phiên bản có hiệu lực áp dụng tại đơn vị tiếp nhận vào ngày tiếp nhận.',
     en: 'The procedure has no version in force at the receiving unit on the receipt date.',
@@ -109,6 +130,22 @@ export const errorMessages = {
   DOSSIER_TIME_LIMIT_UNSUPPORTED: {
     vi: 'Thủ tục không có thời hạn giải quyết tính được cho cách thức nộp này.',
     en: 'The procedure has no computable time limit for this channel.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    vi: 'Tệp đính kèm vượt quá dung lượng cho phép.',
+    en: 'The attachment is larger than allowed.',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    vi: 'Loại tệp không được chấp nhận. Chỉ nhận PDF, JPEG, PNG, TIFF, DOCX, XLSX hoặc ODT (kiểm tra theo nội dung tệp).',
+    en: 'File type not allowed. Only PDF, JPEG, PNG, TIFF, DOCX, XLSX or ODT are accepted (checked by content).',
+  },
+  ATTACHMENT_PURPOSE_NOT_ALLOWED: {
+    vi: 'Người nộp hồ sơ chỉ được đính kèm thành phần hồ sơ hoặc tài liệu bổ sung.',
+    en: 'The applicant may only attach dossier components or supplements.',
+  },
+  FORM_NOT_APPLICABLE: {
+    vi: 'Biểu mẫu này không áp dụng cho hồ sơ ở trạng thái hoặc theo chế độ pháp lý hiện tại.',
+    en: 'This form does not apply to the dossier in its current state or legal regime.',
   },
   INTERNAL_ERROR: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error.' },
 } as const satisfies Record<string, { vi: string; en: string }>;

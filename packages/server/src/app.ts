@@ -21,12 +21,16 @@ import { errorHandler, sendProblem } from './platform/errors';
 import { authPlugin } from './platform/auth';
 import { registerMetrics } from './platform/metrics';
 import type { Jobs } from './jobs/queue';
+import { notificationsPlugin } from './notifications/routes';
 import { unitRoutes } from './units/routes';
 import { accessRoutes } from './access/routes';
 import { auditRoutes } from './audit/routes';
 import { catalogRoutes } from './catalog/routes';
 import { calendarRoutes } from './calendar/routes';
 import { dossierRoutes } from './dossiers/routes';
+import { formRoutes } from './forms/routes';
+import { resultAttachment } from './attachments/service';
+import { attachmentRoutes } from './attachments/routes';
 
 export interface AppDeps {
   db: Db;
@@ -130,7 +134,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { jobs: deps.jobs });
   await app.register(catalogRoutes);
   await app.register(calendarRoutes, { db });
-  await app.register(dossierRoutes, { db });
+  await app.register(dossierRoutes, {
+    db,
+    resultFile: (rdb, dossierId, attachmentId) =>
+      resultAttachment(rdb, dossierId, attachmentId, config.publicUrl ?? `http://localhost:${config.port}`),
+  });
+  await app.register(formRoutes, { db, publicUrl: config.publicUrl });
+  // Notifications: the outbox delivery worker (stopped on close) and /api/v1/me/notifications.
+  await app.register(notificationsPlugin, { db, config });
+  await app.register(attachmentRoutes, { db, config });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

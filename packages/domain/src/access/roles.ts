@@ -41,14 +41,18 @@ export const permissions = [
   'simplification.write',
   'dossiers.receive',
   'dossiers.read',
+  /** Act on a received dossier (assign, process, resolve, deliver …); the state table decides which action. */
+  'dossiers.process',
+  /** Submit online and act on one's own dossiers (supplement, withdrawal, rating). */
+  'dossiers.submit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  CITIZEN: [],
-  COUNTER_OFFICER: ['units.read', 'dossiers.receive', 'dossiers.read'],
-  SPECIALIST: ['units.read', 'dossiers.read'],
-  UNIT_LEADER: ['units.read', 'reports.read', 'dossiers.read'],
+  CITIZEN: ['dossiers.submit'],
+  COUNTER_OFFICER: ['units.read', 'dossiers.receive', 'dossiers.read', 'dossiers.process'],
+  SPECIALIST: ['units.read', 'dossiers.read', 'dossiers.process'],
+  UNIT_LEADER: ['units.read', 'reports.read', 'dossiers.read', 'dossiers.process'],
   INSPECTOR: ['units.read', 'reports.read', 'audit.read', 'dossiers.read'],
   REFORM_OFFICER: ['units.read', 'reports.read', 'simplification.write'],
   SUPERVISOR: ['units.read', 'reports.read'],

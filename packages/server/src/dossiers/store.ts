@@ -2,11 +2,40 @@ import { sql } from 'kysely';
 import type { DossierAction, DossierState } from '@motcua/domain/dossier/index';
 import type { Db } from '../platform/db';
 
+export interface Applicant {
+  type?: 'PERSON' | 'ORGANISATION';
+  name: string;
+  idNumber?: string | null;
+  birthDate?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  proxy?: {
+    name: string;
+    idNumber?: string | null;
+    phone?: string | null;
+    email?: string | null;
+    address?: string | null;
+    authorisationRef?: string | null;
+  } | null;
+}
+
+export interface Paper {
+  index: number;
+  name: string;
+  kind: string | null;
+  copies: number | null;
+  provided: boolean;
+}
+
 export interface DossierRow {
   id: string;
-  code: string;
+  code: string | null;
   unitId: string;
+  unitName: string;
   procedureCode: string;
+  procedureName: string | null;
+  procedureVersionId: string | null;
   channel: string;
   state: string;
   statusCode: number;
@@ -14,28 +43,45 @@ export interface DossierRow {
   applicantPhone: string | null;
   phoneLast4: string | null;
   idLast4: string | null;
+  applicant: Applicant;
+  summary: string | null;
+  setCount: number;
+  papers: Paper[];
+  submittedBy: string | null;
+  receivedBy: string | null;
+  assigneeId: string | null;
   receivedAt: Date | null;
   dueAt: Date | null;
   version: number;
+  createdAt: Date;
   stateJson: DossierState;
 }
 
-const columns = sql`id, code, unit_id AS "unitId", procedure_code AS "procedureCode", channel, state,
-  status_code AS "statusCode", applicant_name AS "applicantName", applicant_phone AS "applicantPhone",
-  phone_last4 AS "phoneLast4", id_last4 AS "idLast4", received_at AS "receivedAt", due_at AS "dueAt", version,
-  state_json AS "stateJson"`;
+const columns = sql`d.id, d.code, d.unit_id AS "unitId", u.name AS "unitName", d.procedure_code AS "procedureCode",
+  p.name AS "procedureName", d.procedure_version_id AS "procedureVersionId", d.channel, d.state,
+  d.status_code AS "statusCode", d.applicant_name AS "applicantName", d.applicant_phone AS "applicantPhone",
+  d.phone_last4 AS "phoneLast4", d.id_last4 AS "idLast4", d.applicant, d.summary, d.set_count AS "setCount", d.papers,
+  d.submitted_by AS "submittedBy", d.received_by AS "receivedBy", d.assignee_id AS "assigneeId",
+  d.received_at AS "receivedAt", d.due_at AS "dueAt", d.version, d.created_at AS "createdAt", d.state_json AS "stateJson"`;
+const from = sql`dossier d JOIN unit u ON u.id = d.unit_id LEFT JOIN procedure p ON p.code = d.procedure_code`;
 
 export async function findDossier(db: Db, id: string): Promise<DossierRow | undefined> {
-  const r = await sql<DossierRow>`SELECT ${columns} FROM dossier WHERE id = ${id}::uuid`.execute(db);
+  const r = await sql<DossierRow>`SELECT ${columns} FROM ${from} WHERE d.id = ${id}::uuid`.execute(db);
+  return r.rows[0];
+}
+
+/** The row locked for the rest of the transaction: actions on one dossier run one after the other. */
+export async function lockDossier(trx: Db, id: string): Promise<DossierRow | undefined> {
+  const r = await sql<DossierRow>`SELECT ${columns} FROM ${from} WHERE d.id = ${id}::uuid FOR UPDATE OF d`.execute(trx);
   return r.rows[0];
 }
 
 export async function findByCode(db: Db, code: string): Promise<DossierRow | undefined> {
-  const r = await sql<DossierRow>`SELECT ${columns} FROM dossier WHERE code = ${code}`.execute(db);
+  const r = await sql<DossierRow>`SELECT ${columns} FROM ${from} WHERE d.code = ${code}`.execute(db);
   return r.rows[0];
 }
 
-export async function dossierIdOfAction(db: Db, actionId: string): Promise<string | undefined> {
+export async function actionOwner(db: Db, actionId: string): Promise<string | undefined> {
   const r = await sql<{ dossierId: string }>`
     SELECT dossier_id AS "dossierId" FROM dossier_action WHERE id = ${actionId}::uuid`.execute(db);
   return r.rows[0]?.dossierId;
@@ -52,28 +98,56 @@ export async function nextSequence(trx: Db, unitId: string, localDate: string): 
 
 export interface NewDossier {
   id: string;
-  code: string;
   unitId: string;
   procedureCode: string;
   procedureVersionId: string;
-  applicantName: string;
-  applicantPhone: string | null;
+  applicant: Applicant;
   phoneLast4: string | null;
   idLast4: string | null;
+  summary: string | null;
+  setCount: number;
+  papers: Paper[];
+  submittedBy: string | null;
+  receivedBy: string | null;
   state: DossierState;
 }
 
 const ts = (ms: number | null) => (ms === null ? null : new Date(ms));
 
+/** The open step's assignee: whose queue the dossier is in. */
+export function assigneeOf(s: DossierState): string | null {
+  const open = s.steps.findLast((x) => x.endedAt === null);
+  return open?.assigneeUserId ?? null;
+}
+
 export async function insertDossier(trx: Db, d: NewDossier): Promise<void> {
   const s = d.state;
   await sql`INSERT INTO dossier (id, code, unit_id, procedure_code, procedure_version_id, channel, state, status_code,
-      applicant_name, applicant_phone, phone_last4, id_last4, received_at, due_at, original_due_at, rescheduled_due_at,
-      state_json)
-    VALUES (${d.id}::uuid, ${d.code}, ${d.unitId}::uuid, ${d.procedureCode}, ${d.procedureVersionId}::uuid,
-      ${s.channel}, ${s.state}, ${s.statusCode}, ${d.applicantName}, ${d.applicantPhone}, ${d.phoneLast4}, ${d.idLast4},
-      ${ts(s.receivedAt)}, ${ts(s.dueAt)}, ${ts(s.originalDueAt)}, ${ts(s.rescheduledDueAt)},
-      ${JSON.stringify(s)}::jsonb)`.execute(trx);
+      applicant_name, applicant_phone, phone_last4, id_last4, applicant, summary, set_count, papers, submitted_by,
+      received_by, received_at, due_at, original_due_at, rescheduled_due_at, state_json)
+    VALUES (${d.id}::uuid, ${s.dossierCode}, ${d.unitId}::uuid, ${d.procedureCode}, ${d.procedureVersionId}::uuid,
+      ${s.channel}, ${s.state}, ${s.statusCode}, ${d.applicant.name}, ${d.applicant.phone ?? null}, ${d.phoneLast4},
+      ${d.idLast4}, ${JSON.stringify(d.applicant)}::jsonb, ${d.summary}, ${d.setCount}, ${JSON.stringify(d.papers)}::jsonb,
+      ${d.submittedBy}::uuid, ${d.receivedBy}::uuid, ${ts(s.receivedAt)}, ${ts(s.dueAt)}, ${ts(s.originalDueAt)},
+      ${ts(s.rescheduledDueAt)}, ${JSON.stringify(s)}::jsonb)`.execute(trx);
+}
+
+/** Writes the folded state after an accepted action; `version` is the number of actions in the log. */
+export async function updateProjection(
+  trx: Db,
+  id: string,
+  version: number,
+  s: DossierState,
+  extra: { receivedBy?: string; papers?: Paper[] } = {},
+): Promise<void> {
+  await sql`UPDATE dossier SET code = ${s.dossierCode}, state = ${s.state}, status_code = ${s.statusCode},
+      received_at = ${ts(s.receivedAt)}, due_at = ${ts(s.dueAt)}, original_due_at = ${ts(s.originalDueAt)},
+      rescheduled_due_at = ${ts(s.rescheduledDueAt)}, resolved_at = ${ts(s.resolvedAt)},
+      delivered_at = ${ts(s.deliveredAt)}, assignee_id = ${assigneeOf(s)}::uuid,
+      received_by = coalesce(${extra.receivedBy ?? null}::uuid, received_by),
+      papers = coalesce(${extra.papers ? JSON.stringify(extra.papers) : null}::jsonb, papers),
+      state_json = ${JSON.stringify(s)}::jsonb, version = ${version}, updated_at = now()
+    WHERE id = ${id}::uuid`.execute(trx);
 }
 
 export async function appendAction(trx: Db, dossierId: string, seq: number, a: DossierAction, at: number) {
@@ -84,8 +158,10 @@ export async function appendAction(trx: Db, dossierId: string, seq: number, a: D
 
 export interface ActionRow {
   id: string;
+  seq: number;
   type: string;
   actorId: string | null;
+  actorName: string | null;
   actorRole: string;
   unitId: string;
   at: Date;
@@ -93,8 +169,10 @@ export interface ActionRow {
 }
 
 export async function actionsOf(db: Db, dossierId: string): Promise<ActionRow[]> {
-  const r = await sql<ActionRow>`SELECT id, type, actor_id AS "actorId", actor_role AS "actorRole", unit_id AS "unitId",
-      at, payload FROM dossier_action WHERE dossier_id = ${dossierId}::uuid ORDER BY seq`.execute(db);
+  const r = await sql<ActionRow>`SELECT a.id, a.seq, a.type, a.actor_id AS "actorId", u.full_name AS "actorName",
+      a.actor_role AS "actorRole", a.unit_id AS "unitId", a.at, a.payload
+    FROM dossier_action a LEFT JOIN app_user u ON u.id = a.actor_id
+    WHERE a.dossier_id = ${dossierId}::uuid ORDER BY a.seq`.execute(db);
   return r.rows;
 }
 
@@ -115,4 +193,65 @@ export async function versionAtUnit(db: Db, procedureId: string, unitId: string,
           AND (d.effective_to IS NULL OR d.effective_to >= ${asOf}::date)))
     LIMIT 1`.execute(db);
   return r.rows[0]?.id;
+}
+
+export interface ProcessStep {
+  name: string;
+  role: string | null;
+  hours: number;
+  output?: string | null;
+  allowSendBack?: boolean;
+}
+
+/** The approved internal process of the version at the unit for a channel (counter process as the fallback). */
+export async function approvedProcess(db: Db, versionId: string, unitId: string, channel: string) {
+  const r = await sql<{ id: string; steps: ProcessStep[]; channel: string }>`
+    SELECT id, steps, channel FROM internal_process
+    WHERE procedure_version_id = ${versionId}::uuid AND unit_id = ${unitId}::uuid AND status = 'APPROVED'
+    ORDER BY (channel = ${channel}) DESC LIMIT 1`.execute(db);
+  return r.rows[0];
+}
+
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await sql<{ id: string; name: string }>`
+    SELECT id, full_name AS name FROM app_user WHERE id = ANY(${ids}::uuid[])`.execute(db);
+  return new Map(r.rows.map((x) => [x.id, x.name]));
+}
+
+export async function userContact(db: Db, id: string) {
+  const r = await sql<{ id: string; name: string; email: string | null; active: boolean }>`
+    SELECT id, full_name AS name, email, active FROM app_user WHERE id = ${id}::uuid`.execute(db);
+  return r.rows[0];
+}
+
+export async function insertRating(
+  trx: Db,
+  r: {
+    dossierId: string;
+    level: string;
+    criteria: { code: string; value: number }[];
+    comment: string | null;
+    channel: string;
+    raterIsApplicant: boolean;
+  },
+): Promise<boolean> {
+  const res = await sql`INSERT INTO dossier_rating (dossier_id, level, criteria, comment, channel, rater_is_applicant)
+    VALUES (${r.dossierId}::uuid, ${r.level}, ${JSON.stringify(r.criteria)}::jsonb, ${r.comment}, ${r.channel},
+      ${r.raterIsApplicant})
+    ON CONFLICT (dossier_id) DO NOTHING`.execute(trx);
+  return Number(res.numAffectedRows ?? 0) === 1;
+}
+
+export async function ratingOf(db: Db, dossierId: string) {
+  const r = await sql<{
+    level: string;
+    ratedAt: Date;
+    criteria: { code: string; value: number }[];
+    comment: string | null;
+  }>`
+    SELECT level, rated_at AS "ratedAt", criteria, comment FROM dossier_rating WHERE dossier_id = ${dossierId}::uuid`.execute(
+    db,
+  );
+  return r.rows[0];
 }

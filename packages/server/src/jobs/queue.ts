@@ -4,8 +4,13 @@ import type { Db } from '../platform/db';
 import type { Logger } from 'pino';
 import { createAnchor } from '../audit/service';
 import { deleteExpiredSessions } from '../access/store';
+import { DIGEST_QUEUE, registerNotificationJobs } from '../notifications/digest';
 
-export const queues = { auditAnchor: 'audit-anchor', sessionCleanup: 'session-cleanup' } as const;
+export const queues = {
+  auditAnchor: 'audit-anchor',
+  sessionCleanup: 'session-cleanup',
+  notificationDigest: DIGEST_QUEUE,
+} as const;
 
 export interface Jobs {
   send(name: string, data?: object): Promise<string | null>;
@@ -44,6 +49,8 @@ export async function startJobs(
     });
     await boss.schedule(queues.auditAnchor, '*/15 * * * *');
     await boss.schedule(queues.sessionCleanup, '17 * * * *');
+    // Daily early-warning digest e-mails, 07:30 Asia/Ho_Chi_Minh.
+    await registerNotificationJobs(boss, db, options.logger);
   }
   return {
     send: (name, data = {}) => boss.send(name, data),

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { foldDossier, type DossierAction } from '@motcua/domain/dossier/index';
 import { calendarCacheFor } from '../../src/calendar/cache';
+import { otherCommuneOfficer, unitIdOf } from '../support/dossierFixtures';
 import { createTestApp, type Client, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -24,26 +25,8 @@ before(async () => {
   officer = await t.login('tiepnhan');
   specialist = await t.login('chuyenvien');
   const db = t.database.db;
-  communeId = (await db.selectFrom('unit').select('id').where('code', '=', unitCode).executeTakeFirstOrThrow()).id;
-  const admin = await t.login('admin');
-  const otherUnit = await db
-    .selectFrom('unit')
-    .select('id')
-    .where('name', '=', 'Xã Gia Lâm')
-    .where('valid_to', 'is', null)
-    .executeTakeFirstOrThrow();
-  const user = await admin.post('/api/v1/users', {
-    username: 'tiepnhan-gialam',
-    fullName: 'Cán bộ Gia Lâm',
-    password: 'mat-khau-gia-lam-dai',
-  });
-  assert.equal(user.statusCode, 201, user.body);
-  const grant = await admin.post(`/api/v1/users/${user.json().id}/grants`, {
-    role: 'COUNTER_OFFICER',
-    unitId: otherUnit.id,
-  });
-  assert.equal(grant.statusCode, 201, grant.body);
-  otherOfficer = await t.login('tiepnhan-gialam', 'mat-khau-gia-lam-dai');
+  communeId = await unitIdOf(db, unitCode);
+  otherOfficer = await otherCommuneOfficer(t, 'tiepnhan-gialam');
   // A demo procedure published at the commune with a counter time limit in working days.
   const r = await sql<{ code: string; days: number }>`
     SELECT p.code, (m->'time'->>'value')::numeric AS days
@@ -89,7 +72,7 @@ describe('counter reception', () => {
     const d = first.json();
     assert.equal(d.code, `${unitCode}-260422-0001`);
     assert.equal(d.statusCode, 2);
-    assert.equal(d.state.state, 'RECEIVED');
+    assert.equal(d.record.state, 'RECEIVED');
     assert.equal(d.receivedAt, start);
     assert.match(d.dueAt, /\+07:00$/);
     assert.equal(d.version, 1);

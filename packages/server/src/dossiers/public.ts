@@ -1,0 +1,131 @@
+/**
+ * The citizen's side without an account (spec §16, §17): tracking by code plus the last four digits of the
+ * phone or ID number, and one rating per delivered dossier. Wrong code and wrong digits answer the same 404.
+ */
+import { z } from 'zod';
+import { DomainError } from '@motcua/domain';
+import { foldDossier, nationalStatusNames, type DossierAction, type DossierState } from '@motcua/domain/dossier/index';
+import type { Db } from '../platform/db';
+import type { CalendarCache } from '../calendar/cache';
+import * as store from './store';
+import { iso, statusName } from './view';
+
+export const publicView = z
+  .object({
+    code: z.string(),
+    procedureCode: z.string(),
+    procedureName: z.string().nullable(),
+    unitName: z.string(),
+    state: z.string(),
+    statusCode: z.number(),
+    statusName: z.string(),
+    receivedAt: z.string().nullable(),
+    /** The appointment in force: the rescheduled one after an apology, else the original. */
+    appointmentAt: z.string().nullable(),
+    originalAppointmentAt: z.string().nullable(),
+    rescheduledAppointmentAt: z.string().nullable(),
+    resultReady: z.boolean(),
+    /** Public events only: national status changes, with the step's timeliness where one ended. */
+    timeline: z.array(z.object({ type: z.string(), statusCode: z.number(), statusName: z.string(), at: z.string() })),
+    steps: z.array(
+      z.object({ name: z.string().nullable(), endedAt: z.string().nullable(), timeliness: z.string().nullable() }),
+    ),
+    supplementItems: z.array(z.string()).nullable(),
+    rateable: z.boolean(),
+    rating: z.string().nullable(),
+  })
+  .meta({ id: 'PublicDossier' });
+
+async function checked(db: Db, code: string, check: string) {
+  const row = await store.findByCode(db, code);
+  if (!row || !/^\d{4}$/.test(check) || (row.phoneLast4 !== check && row.idLast4 !== check))
+    throw new DomainError('NOT_FOUND');
+  return row;
+}
+
+export async function publicLookup(db: Db, code: string, check: string) {
+  const row = await checked(db, code, check);
+  const s: DossierState = row.stateJson;
+  const actions = await store.actionsOf(db, row.id);
+  const typeOf = new Map(actions.map((a) => [a.id, a.type]));
+  const rating = await store.ratingOf(db, row.id);
+  return {
+    code: row.code!,
+    procedureCode: row.procedureCode,
+    procedureName: row.procedureName,
+    unitName: row.unitName,
+    state: s.state,
+    statusCode: row.statusCode,
+    statusName: statusName(row.statusCode),
+    receivedAt: iso(s.receivedAt),
+    appointmentAt: iso(s.rescheduledDueAt ?? s.dueAt),
+    originalAppointmentAt: iso(s.originalDueAt),
+    rescheduledAppointmentAt: iso(s.rescheduledDueAt),
+    resultReady: s.state === 'RESOLVED' || s.state === 'DELIVERED',
+    timeline: s.timeline.map((e) => ({
+      type: typeOf.get(e.actionId) ?? 'UNKNOWN',
+      statusCode: e.statusCode,
+      statusName: nationalStatusNames[e.statusCode],
+      at: iso(e.at)!,
+    })),
+    steps: s.steps.map((st) => ({ name: st.name, endedAt: iso(st.endedAt), timeliness: st.timeliness })),
+    supplementItems: s.state === 'AWAITING_SUPPLEMENT' ? (s.supplement?.items ?? null) : null,
+    rateable: s.state === 'DELIVERED' && !rating,
+    rating: rating?.level ?? null,
+  };
+}
+
+export const ratingBody = z.strictObject({
+  level: z.enum(['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'], {
+    message: 'Mức đánh giá là Rất hài lòng, Hài lòng hoặc Không hài lòng.',
+  }),
+  /** Optional criteria of the legacy list (spec §16), 1–12, each scored 0–2. */
+  criteria: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^(?:[1-9]|1[0-2])$/, 'Tiêu chí từ 1 đến 12.'),
+        value: z.number().int().min(0).max(2),
+      }),
+    )
+    .max(12)
+    .default([]),
+  comment: z
+    .string()
+    .trim()
+    .max(2000)
+    .transform((s) => s.normalize('NFC'))
+    .optional(),
+});
+
+export async function rate(db: Db, code: string, check: string, body: z.infer<typeof ratingBody>) {
+  const row = await checked(db, code, check);
+  if (row.state !== 'DELIVERED') throw new DomainError('DOSSIER_NOT_RATEABLE');
+  const inserted = await store.insertRating(db, {
+    dossierId: row.id,
+    level: body.level,
+    criteria: body.criteria,
+    comment: body.comment ?? null,
+    channel: 'PUBLIC_LOOKUP',
+    raterIsApplicant: true,
+  });
+  if (!inserted) throw new DomainError('DOSSIER_ALREADY_RATED');
+  return { level: body.level };
+}
+
+/** The projection rebuilt from the log (for checks and repairs). */
+export async function rebuild(db: Db, cache: CalendarCache, id: string): Promise<DossierState | undefined> {
+  const row = await store.findDossier(db, id);
+  if (!row) return undefined;
+  const actions = await store.actionsOf(db, id);
+  const uc = await cache.get(row.unitId);
+  return foldDossier(
+    actions.map((a) => ({
+      id: a.id,
+      type: a.type as DossierAction['type'],
+      actor: { userId: a.actorId ?? '', role: a.actorRole as DossierAction['actor']['role'], unitId: a.unitId },
+      at: a.at.getTime(),
+      payload: a.payload,
+    })),
+    { calendar: uc.calendar },
+  );
+}

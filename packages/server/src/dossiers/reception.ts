@@ -1,0 +1,362 @@
+/**
+ * Reception (spec §5.1–§5.2, §12.1): a counter or postal dossier is received in one step; an online dossier is
+ * first SUBMITTED by the citizen and RECEIVED later by an officer. Both receptions build the RECEIVE payload
+ * here: procedure rules fixed at receipt, the code from the per-unit daily counter, the papers checked.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError, legalTimeOf, type ErrorCode } from '@motcua/domain';
+import { localDateOf, parseInstant, type Duration } from '@motcua/domain/calendar/index';
+import {
+  decide,
+  formatDossierCode,
+  initialDossierState,
+  type Channel,
+  type DossierAction,
+} from '@motcua/domain/dossier/index';
+import type { RequestContext } from '../platform/context';
+import type { Db } from '../platform/db';
+import { requireOnUnit, requireSomewhere } from '../access/guard';
+import { recordAudit } from '../audit/service';
+import type { CalendarCache, UnitCalendar } from '../calendar/cache';
+import { findProcedure, versionById } from '../catalog/store';
+import { enqueueDossierNotifications } from '../notifications/outbox';
+import * as store from './store';
+
+const nfc = (s: string) => s.normalize('NFC');
+const name = (max: number, message: string) => z.string().trim().min(1, message).max(max).transform(nfc);
+const optionalText = (max: number) => z.string().trim().max(max).transform(nfc).optional();
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?\d[\d .-]{6,18}\d$/, 'Số điện thoại không hợp lệ.');
+const idNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{9,12}$/, 'Số định danh cá nhân gồm 9 đến 12 chữ số.');
+const email = z.email({ message: 'Địa chỉ thư điện tử không hợp lệ.' }).max(200);
+
+export const applicantInput = z.strictObject({
+  type: z.enum(['PERSON', 'ORGANISATION']).default('PERSON'),
+  name: name(300, 'Phải nhập họ tên người nộp.'),
+  phone: phone.optional(),
+  idNumber: idNumber.optional(),
+  birthDate: z.iso.date({ message: 'Ngày sinh có dạng YYYY-MM-DD.' }).optional(),
+  address: optionalText(500),
+  email: email.optional(),
+  proxy: z
+    .strictObject({
+      name: name(300, 'Phải nhập họ tên người được ủy quyền.'),
+      idNumber: idNumber.optional(),
+      phone: phone.optional(),
+      email: email.optional(),
+      address: optionalText(500),
+      authorisationRef: optionalText(200),
+    })
+    .optional(),
+});
+
+export const papersInput = z
+  .array(z.strictObject({ index: z.number().int().min(0).max(500), provided: z.boolean() }))
+  .max(200)
+  .optional();
+
+export const receiveBody = z.strictObject({
+  unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ (UUID).' }),
+  procedureCode: z.string().trim().min(1).max(40),
+  channel: z.enum(['COUNTER', 'POSTAL'], { message: 'Kênh tiếp nhận phải là COUNTER hoặc POSTAL.' }),
+  applicant: applicantInput,
+  summary: optionalText(2000),
+  setCount: z.number().int().min(1).max(100).default(1),
+  /** The checklist of the procedure's papers; when sent, every required paper must be ticked. */
+  papers: papersInput,
+  receivedAt: z.string().max(40).optional(),
+  postal: z.strictObject({ waybillNumber: name(100, 'Phải nhập số vận đơn bưu chính.') }).optional(),
+});
+export type ReceiveBody = z.infer<typeof receiveBody>;
+
+export const submitBody = z.strictObject({
+  unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ (UUID).' }),
+  procedureCode: z.string().trim().min(1).max(40),
+  applicant: applicantInput,
+  summary: optionalText(2000),
+  setCount: z.number().int().min(1).max(100).default(1),
+});
+export type SubmitBody = z.infer<typeof submitBody>;
+
+const catalogChannel = { COUNTER: 'direct', POSTAL: 'postal', ONLINE: 'online' } as const;
+const durationUnit: Record<string, Duration['unit'] | undefined> = {
+  working_days: 'WORKING_DAYS',
+  working_hours: 'WORKING_HOURS',
+  calendar_days: 'CALENDAR_DAYS',
+  same_day: 'SAME_DAY',
+};
+const excludedPeriodNames = new Set([
+  'FINANCIAL_OBLIGATION',
+  'CITIZEN_SUPPLEMENT',
+  'FIELD_VERIFICATION',
+  'PUBLIC_POSTING',
+  'BOUNDARY_SIGNING',
+]);
+
+export const last4 = (s: string | null | undefined) => {
+  const digits = s?.replace(/\D/g, '') ?? '';
+  return digits.length >= 4 ? digits.slice(-4) : null;
+};
+
+/** A refusal of the state table as an API error; the domain's detail is for developers, the message is Vietnamese. */
+export function refusal(code: string, fields?: { field: string; message: string }[]): DomainError {
+  return new DomainError(code as ErrorCode, fields ?? []);
+}
+
+export function instantOf(value: string | undefined, field: string): number {
+  try {
+    return value === undefined ? Date.now() : parseInstant(value);
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', [{ field, message: 'Thời điểm không hợp lệ.' }]);
+  }
+}
+
+type Version = NonNullable<Awaited<ReturnType<typeof versionById>>>;
+
+/** The procedure's version in force at the unit on the date, or a precise refusal. */
+export async function procedureAt(db: Db, procedureCode: string, unitId: string, localDate: string) {
+  const procedure = await findProcedure(db, procedureCode);
+  const versionId = procedure && (await store.versionAtUnit(db, procedure.id, unitId, localDate));
+  const version = versionId ? await versionById(db, versionId) : undefined;
+  if (!procedure || !version)
+    throw new DomainError('DOSSIER_PROCEDURE_NOT_AT_UNIT', [
+      {
+        field: 'body.procedureCode',
+        message: `Thủ tục ${procedureCode} không áp dụng tại đơn vị vào ngày ${localDate}.`,
+      },
+    ]);
+  return { procedure, version };
+}
+
+/** The ticked checklist against the procedure's papers: a paper outside any alternative group is required. */
+export function checkPapers(version: Version, ticked: { index: number; provided: boolean }[] | undefined) {
+  const docs = version.content.documents;
+  const provided = new Map((ticked ?? []).map((p) => [p.index, p.provided]));
+  const fields: { field: string; message: string }[] = [];
+  (ticked ?? []).forEach((p, i) => {
+    if (p.index >= docs.length)
+      fields.push({ field: `body.papers.${i}.index`, message: 'Thủ tục không có thành phần hồ sơ này.' });
+  });
+  const papers: store.Paper[] = docs.map((d, index) => ({
+    index,
+    name: d.name,
+    kind: d.kind,
+    copies: d.copies ?? d.originals ?? null,
+    provided: ticked === undefined ? true : provided.get(index) === true,
+  }));
+  if (ticked !== undefined)
+    papers.forEach((p, index) => {
+      if (!p.provided && docs[index]!.group === null)
+        fields.push({ field: `body.papers.${index}`, message: `Thiếu thành phần bắt buộc: ${p.name}` });
+    });
+  if (fields.length > 0) throw new DomainError('DOSSIER_PAPERS_MISSING', fields);
+  return papers;
+}
+
+/** Everything RECEIVE needs that is not in the transaction: the time limit for the channel and the unit's calendar. */
+export async function receptionInputs(
+  cache: CalendarCache,
+  db: Db,
+  unitId: string,
+  version: Version,
+  channel: Channel,
+) {
+  const limit = legalTimeOf(version.content.methods, catalogChannel[channel]);
+  const unit = limit ? durationUnit[limit.unit] : undefined;
+  if (!limit || !unit)
+    throw new DomainError('DOSSIER_TIME_LIMIT_UNSUPPORTED', [{ field: 'body.channel', message: 'Không có thời hạn.' }]);
+  const uc = await cache.get(unitId);
+  const unitCode = (await store.unitCode(db, unitId))!;
+  return { timeLimit: { value: limit.value, unit } as Duration, uc, unitCode };
+}
+
+/** The RECEIVE payload with a fresh code; called inside the transaction so a rollback returns the number. */
+export async function receivePayload(
+  trx: Db,
+  p: {
+    unitId: string;
+    unitCode: string;
+    at: number;
+    channel: Channel;
+    procedureCode: string;
+    version: Version;
+    timeLimit: Duration;
+    uc: UnitCalendar;
+  },
+) {
+  const localDate = localDateOf(p.at);
+  const seq = await store.nextSequence(trx, p.unitId, localDate);
+  const code = formatDossierCode(p.unitCode, localDate, seq);
+  if (!code.ok) throw refusal(code.code);
+  return {
+    channel: p.channel,
+    dossierCode: code.code,
+    receivingUnitId: p.unitId,
+    procedure: {
+      procedureCode: p.procedureCode,
+      procedureVersionId: p.version.id,
+      timeLimit: p.timeLimit,
+      dueTimeMode: p.uc.dueTimeMode,
+      cutoffTime: p.version.content.cutoffTime ?? null,
+      supplementClockMode: p.version.content.supplementClockMode ?? null,
+      excludedPeriods: (p.version.content.excludedPeriods ?? []).filter((x) => excludedPeriodNames.has(x)),
+    },
+  };
+}
+
+/** A retry of the same Idempotency-Key: the first result, nothing written. */
+async function replay(ctx: RequestContext, actionId: string) {
+  const existing = await store.actionOwner(ctx.db, actionId);
+  return existing ? { created: false, id: existing } : undefined;
+}
+
+/** Two requests with the same key at once: the loser of the primary-key race returns the winner's dossier. */
+export async function onDuplicateKey(ctx: RequestContext, actionId: string, e: unknown) {
+  if ((e as { code?: string }).code === '23505' && String((e as Error).message).includes('dossier_action_pkey')) {
+    const again = await replay(ctx, actionId);
+    if (again) return again;
+  }
+  throw e;
+}
+
+/** Counter (or postal) reception: one RECEIVE action, the code from the daily counter, all in one transaction. */
+export async function receive(ctx: RequestContext, cache: CalendarCache, actionId: string, input: ReceiveBody) {
+  requireSomewhere(ctx, 'dossiers.receive');
+  await requireOnUnit(ctx, 'dossiers.receive', input.unitId);
+  const actor = ctx.actor!;
+  const again = await replay(ctx, actionId);
+  if (again) return again;
+
+  const at = instantOf(input.receivedAt, 'body.receivedAt');
+  const { procedure, version } = await procedureAt(ctx.db, input.procedureCode, input.unitId, localDateOf(at));
+  const papers = checkPapers(version, input.papers);
+  const inputs = await receptionInputs(cache, ctx.db, input.unitId, version, input.channel);
+
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const payload = await receivePayload(trx, {
+        ...inputs,
+        unitId: input.unitId,
+        at,
+        channel: input.channel,
+        procedureCode: procedure.code,
+        version,
+      });
+      const action: DossierAction = {
+        id: actionId,
+        type: 'RECEIVE',
+        actor: { userId: actor.userId, role: 'COUNTER_OFFICER', unitId: input.unitId },
+        at,
+        payload: { ...payload, ...(input.postal ? { postalWaybillNumber: input.postal.waybillNumber } : {}) },
+      };
+      const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
+      if (!r.ok) throw refusal(r.code, r.fields);
+      const id = randomUUID();
+      await store.insertDossier(trx, {
+        id,
+        unitId: input.unitId,
+        procedureCode: procedure.code,
+        procedureVersionId: version.id,
+        applicant: input.applicant,
+        phoneLast4: last4(input.applicant.phone),
+        idLast4: last4(input.applicant.idNumber),
+        summary: input.summary ?? null,
+        setCount: input.setCount,
+        papers,
+        submittedBy: null,
+        receivedBy: actor.userId,
+        state: r.next,
+      });
+      await store.appendAction(trx, id, 1, action, at);
+      await enqueueDossierNotifications(trx, {
+        dossierId: id,
+        code: r.next.dossierCode,
+        unitId: input.unitId,
+        unitName: (await store.findDossier(trx, id))!.unitName,
+        procedureCode: procedure.code,
+        procedureName: procedure.name,
+        applicant: input.applicant,
+        state: r.next,
+        events: r.events,
+      });
+      await recordAudit(trx, {
+        actor: { userId: actor.userId, name: ctx.actorName },
+        unitId: input.unitId,
+        action: 'dossier.receive',
+        entityType: 'dossier',
+        entityId: id,
+        after: { code: r.next.dossierCode, procedureCode: procedure.code, state: r.next.state },
+        summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
+        requestId: ctx.requestId,
+      });
+      return { created: true, id };
+    });
+  } catch (e) {
+    return onDuplicateKey(ctx, actionId, e);
+  }
+}
+
+/** Online submission by a signed-in citizen (T2): a SUBMITTED dossier without a code until an officer receives it. */
+export async function submitOnline(ctx: RequestContext, cache: CalendarCache, actionId: string, input: SubmitBody) {
+  const actor = requireSomewhere(ctx, 'dossiers.submit');
+  const again = await replay(ctx, actionId);
+  if (again) return again;
+  const at = Date.now();
+  const { procedure, version } = await procedureAt(ctx.db, input.procedureCode, input.unitId, localDateOf(at));
+  if (!version.content.channels.includes('online'))
+    throw new DomainError('DOSSIER_CHANNEL_NOT_OFFERED', [
+      { field: 'body.procedureCode', message: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến.' },
+    ]);
+  const inputs = await receptionInputs(cache, ctx.db, input.unitId, version, 'ONLINE');
+  const papers = checkPapers(version, undefined).map((p) => ({ ...p, provided: false }));
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const action: DossierAction = {
+        id: actionId,
+        type: 'SUBMIT',
+        actor: { userId: actor.userId, role: 'CITIZEN', unitId: input.unitId },
+        at,
+        payload: { channel: 'ONLINE' },
+      };
+      const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
+      if (!r.ok) throw refusal(r.code, r.fields);
+      const id = randomUUID();
+      await store.insertDossier(trx, {
+        id,
+        unitId: input.unitId,
+        procedureCode: procedure.code,
+        procedureVersionId: version.id,
+        applicant: input.applicant,
+        phoneLast4: last4(input.applicant.phone),
+        idLast4: last4(input.applicant.idNumber),
+        summary: input.summary ?? null,
+        setCount: input.setCount,
+        papers,
+        submittedBy: actor.userId,
+        receivedBy: null,
+        state: r.next,
+      });
+      await store.appendAction(trx, id, 1, action, at);
+      await enqueueDossierNotifications(trx, {
+        dossierId: id,
+        code: null,
+        unitId: input.unitId,
+        unitName: (await store.findDossier(trx, id))!.unitName,
+        procedureCode: procedure.code,
+        procedureName: procedure.name,
+        applicant: input.applicant,
+        state: r.next,
+        events: r.events,
+      });
+      return { created: true, id };
+    });
+  } catch (e) {
+    return onDuplicateKey(ctx, actionId, e);
+  }
+}

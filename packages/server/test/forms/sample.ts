@@ -1,0 +1,92 @@
+/** FormData samples for the builder tests (and for looking at the output). */
+import type { FormData } from '../../src/forms/formData';
+
+const t = (iso: string) => Date.parse(iso);
+
+export function sampleFormData(overrides: Partial<FormData> = {}): FormData {
+  return {
+    dossier: {
+      id: '00000000-0000-4000-8000-000000000001',
+      code: '000.00.L7.H26-260422-0001',
+      regime: 'OSS_2025',
+      state: 'RESOLVED',
+      statusCode: 9,
+      channel: 'COUNTER',
+      submittedAt: null,
+      receivedAt: t('2026-04-22T09:05:00+07:00'),
+      dueAt: t('2026-05-06T09:05:00+07:00'),
+      originalDueAt: t('2026-05-06T09:05:00+07:00'),
+      rescheduledDueAt: null,
+      transferredAt: t('2026-04-22T10:00:00+07:00'),
+      transferLate: false,
+      resolvedAt: t('2026-04-28T16:00:00+07:00'),
+      deliveredAt: null,
+      summary: null,
+      setCount: 1,
+      papers: [
+        { index: 1, name: 'Tờ khai đăng ký khai sinh theo mẫu', kind: 'Bản chính', copies: 1 },
+        { index: 2, name: 'Giấy chứng sinh', kind: 'Bản chính', copies: 1 },
+        { index: 3, name: 'Giấy tờ tùy thân của người đi đăng ký (căn cước công dân)', kind: 'Bản sao', copies: 1 },
+      ],
+      timeLimit: { value: 10, unit: 'WORKING_DAYS' },
+      submittedBy: null,
+    },
+    unit: {
+      id: '00000000-0000-4000-8000-0000000000aa',
+      code: '000.00.L7.H26',
+      name: 'Xã Mê Linh',
+      shortName: 'Mê Linh',
+      type: 'COMMUNE',
+      parentName: 'Ủy ban nhân dân thành phố Hà Nội',
+      parentType: 'PROVINCE',
+    },
+    procedure: {
+      code: '1.001193',
+      name: 'Đăng ký khai sinh',
+      field: 'Hộ tịch',
+      competentBody: null,
+      feeText: 'Miễn lệ phí',
+    },
+    applicant: {
+      type: 'PERSON',
+      name: 'Trần Thị Bình',
+      idNumber: '001190012345',
+      birthDate: '1990-05-17',
+      address: 'Thôn Yên Nhân, xã Mê Linh, thành phố Hà Nội',
+      phone: '0912345678',
+      email: 'binh.tran@example.vn',
+      proxy: null,
+    },
+    receivedBy: { name: 'Nguyễn Thị Hoa', phone: null },
+    steps: [
+      {
+        stepName: 'Thẩm định hồ sơ',
+        bodyName: 'Xã Mê Linh',
+        assigneeName: 'Trần Văn Minh',
+        assignedAt: t('2026-04-22T10:00:00+07:00'),
+        takenAt: t('2026-04-22T10:30:00+07:00'),
+        endedAt: t('2026-04-24T15:00:00+07:00'),
+        endReason: 'HANDED_OFF',
+        timeliness: 'EARLY',
+      },
+      {
+        stepName: 'Phê duyệt',
+        bodyName: 'Xã Mê Linh',
+        assigneeName: 'Lê Quang Dũng',
+        assignedAt: t('2026-04-24T15:00:00+07:00'),
+        takenAt: t('2026-04-27T08:15:00+07:00'),
+        endedAt: t('2026-04-28T16:00:00+07:00'),
+        endReason: 'RESOLVED',
+        timeliness: 'OVERDUE',
+      },
+    ],
+    coordinatingBodies: [],
+    supplement: null,
+    refusal: null,
+    apology: null,
+    stop: null,
+    delivery: null,
+    lookupUrl: 'http://127.0.0.1:3000/tra-cuu?ma=000.00.L7.H26-260422-0001',
+    ...overrides,
+  };
+}
