@@ -15,6 +15,11 @@ const ProcedurePage = lazy(() => import('./pages/admin/catalog/ProcedurePage'));
 const ImportPage = lazy(() => import('./pages/admin/catalog/ImportPage'));
 const MissingProcessPage = lazy(() => import('./pages/admin/catalog/MissingProcessPage'));
 const SimplificationPage = lazy(() => import('./pages/admin/catalog/SimplificationPage'));
+const ReceptionPage = lazy(() => import('./pages/dossiers/ReceptionPage'));
+const MyQueuePage = lazy(() => import('./pages/dossiers/MyQueuePage'));
+const UnitDossiersPage = lazy(() => import('./pages/dossiers/UnitDossiersPage'));
+const EarlyWarningPage = lazy(() => import('./pages/dossiers/EarlyWarningPage'));
+const DossierPage = lazy(() => import('./pages/dossiers/DossierPage'));
 const UnderConstruction = lazy(() => import('./pages/placeholder/UnderConstruction'));
 
 export function App() {
@@ -94,6 +99,47 @@ export function App() {
               element={
                 <RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}>
                   <SimplificationPage />
+                </RequireRole>
+              }
+            />
+            {/* officer workspace (pages/dossiers) */}
+            <Route
+              path="ho-so/tiep-nhan"
+              element={
+                <RequireRole roles={['COUNTER_OFFICER']}>
+                  <ReceptionPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="ho-so/cua-toi"
+              element={
+                <RequireRole roles={['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER']}>
+                  <MyQueuePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="ho-so/don-vi"
+              element={
+                <RequireRole roles={['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER', 'INSPECTOR']}>
+                  <UnitDossiersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="ho-so/canh-bao"
+              element={
+                <RequireRole roles={['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER', 'INSPECTOR']}>
+                  <EarlyWarningPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="ho-so/:id"
+              element={
+                <RequireRole roles={['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER', 'INSPECTOR', 'SYSTEM_ADMIN']}>
+                  <DossierPage />
                 </RequireRole>
               }
             />

@@ -80,7 +80,9 @@ export async function act(
   const row = await store.findDossier(ctx.db, dossierId);
   const reach = await requireVisible(ctx, row);
   const current = row!;
-  const role = roleForAction(reach, current.stateJson, body.type) ?? reach.roles[0]!;
+  const role = roleForAction(reach, current.stateJson, body.type, body.payload) ?? reach.roles[0];
+  // Seen only through a sub-dossier and not returning its result: the dossier's own unit acts, not the coordinator.
+  if (!role) throw new DomainError('DOSSIER_ROLE_NOT_ALLOWED');
   const at = instantOf(body.at, 'body.at');
   if (at > Date.now() + FUTURE_TOLERANCE_MS)
     throw new DomainError('VALIDATION_FAILED', [{ field: 'body.at', message: 'Thời điểm không được ở tương lai.' }]);
@@ -173,6 +175,15 @@ async function prepare(
     }
     case 'ASSIGN':
       return prepareAssign(ctx, row, payload);
+    case 'SEND_TO_COORDINATING_BODY': {
+      const body = payload.coordinatingBodyId;
+      const exists = typeof body === 'string' && /^[0-9a-f-]{36}$/i.test(body) && (await store.unitCode(ctx.db, body));
+      if (!exists)
+        throw new DomainError('DOSSIER_PAYLOAD_INVALID', [
+          { field: 'body.payload.coordinatingBodyId', message: 'Cơ quan phối hợp phải là một đơn vị trong hệ thống.' },
+        ]);
+      return { payload };
+    }
     case 'RESOLVE': {
       const attachmentId = payload.resultAttachmentId;
       if (attachmentId === undefined) return { payload };

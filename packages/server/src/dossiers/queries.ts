@@ -50,8 +50,11 @@ export async function getDossier(ctx: RequestContext, id: string) {
 }
 
 export const listQuery = z.strictObject({
-  /** assigned: the caller's own queue; unit: the unit's dossiers (with `unitId`). */
-  view: z.enum(['assigned', 'unit']).default('unit'),
+  /**
+   * assigned: the caller's own queue; unit: the unit's dossiers (with `unitId`); coordinating: other units'
+   * dossiers with a sub-dossier open at `unitId` (liên thông).
+   */
+  view: z.enum(['assigned', 'unit', 'coordinating']).default('unit'),
   unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ.' }).optional(),
   includeSubtree: z.enum(['true', 'false']).default('false'),
   /** Comma-separated states, e.g. SUBMITTED,RECEIVED; `active` = every state still in progress. */
@@ -102,12 +105,14 @@ export async function listDossiers(ctx: RequestContext, q: ListQuery, now = Date
   const actor = requireSomewhere(ctx, 'dossiers.read');
   const states = statesOf(q.state);
   let unitIds: string[] | undefined;
-  if (q.view === 'unit') {
+  if (q.view !== 'assigned') {
     if (!q.unitId)
       throw new DomainError('VALIDATION_FAILED', [{ field: 'query.unitId', message: 'Phải chọn đơn vị.' }]);
     await requireOnUnitOr404(ctx, 'dossiers.read', q.unitId);
-    unitIds = q.includeSubtree === 'true' ? await descendants(ctx.db, q.unitId) : [q.unitId];
+    if (q.view === 'unit') unitIds = q.includeSubtree === 'true' ? await descendants(ctx.db, q.unitId) : [q.unitId];
   }
+  const openAt =
+    q.view === 'coordinating' ? JSON.stringify([{ coordinatingBodyId: q.unitId, returnedAt: null }]) : undefined;
   let dueBefore: Date | undefined;
   if (q.dueWithinHours !== undefined) {
     const unit = q.unitId ?? actor.grants[0]?.unitId;
@@ -128,6 +133,7 @@ export async function listDossiers(ctx: RequestContext, q: ListQuery, now = Date
     WHERE true
       ${q.view === 'assigned' ? sql`AND d.assignee_id = ${actor.userId}::uuid` : sql``}
       ${unitIds ? sql`AND d.unit_id = ANY(${unitIds}::uuid[])` : sql``}
+      ${openAt ? sql`AND d.state = 'COORDINATING' AND d.state_json->'subDossiers' @> ${openAt}::jsonb` : sql``}
       ${states ? sql`AND d.state = ANY(${states}::text[])` : sql``}
       ${dueBefore ? sql`AND d.due_at <= ${dueBefore} AND d.state = ANY(${[...activeStates]}::text[])` : sql``}
       ${

@@ -8,12 +8,21 @@ import { loadConfig } from '../platform/config';
 import { calendarCacheFor } from '../calendar/cache';
 import { act, actionBody, type ActionDeps } from './actions';
 import { publicLookup, publicView, rate, ratingBody } from './public';
+import { requireVisible } from './access';
+import { findDossier } from './store';
 import { assigneesOf, getDossier, listDossiers, listQuery, myDossiers } from './queries';
 import { receive, receiveBody, submitBody, submitOnline } from './reception';
 import { recomputeBody, recomputeDue } from './recompute';
 import { dossierSummary, dossierView, minimalOf, minimalView } from './view';
 
 const tags = ['Hồ sơ (dossiers)'];
+
+async function canStillSee(ctx: Parameters<typeof requireVisible>[0], id: string): Promise<boolean> {
+  return requireVisible(ctx, await findDossier(ctx.db, id)).then(
+    () => true,
+    () => false,
+  );
+}
 
 const idempotencyKey = z.uuid({ message: 'Idempotency-Key phải là UUID (mã thao tác).' });
 const keyHeaders = z.object({ 'idempotency-key': z.string().optional() });
@@ -140,12 +149,16 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
       const key = actionIdOf(req.headers['idempotency-key']);
       const done = await act(req.ctx, deps, req.params.id, version, key, req.body);
       // RFC 7240: a client that only needs the new version (a scanner, a bulk tool) skips the detail read.
-      if (done.state && /\breturn=minimal\b/.test(String(req.headers.prefer ?? '')))
+      // A coordinating body that returned its result no longer sees the dossier: it gets the minimal answer.
+      const minimal =
+        done.state &&
+        (/\breturn=minimal\b/.test(String(req.headers.prefer ?? '')) || !(await canStillSee(req.ctx, done.id)));
+      if (minimal)
         return reply
           .status(200)
           .header('etag', `"${done.version}"`)
           .header('preference-applied', 'return=minimal')
-          .send(minimalOf(done.id, done.version!, done.state) as never);
+          .send(minimalOf(done.id, done.version!, done.state!) as never);
       const d = await getDossier(req.ctx, req.params.id);
       return reply.header('etag', etagOf(d)).send(d);
     },

@@ -424,3 +424,53 @@ describe('recompute due dates after a calendar change', () => {
     assert.equal(Number(audit.rows[0]!.n), 1);
   });
 });
+
+describe('inter-agency sub-dossiers (liên thông)', () => {
+  test('the coordinating body sees its sub-dossier, returns the result, and loses sight of the dossier after', async () => {
+    const giaLam = (
+      await t.database.db
+        .selectFrom('unit')
+        .select('id')
+        .where('name', '=', 'Xã Gia Lâm')
+        .where('valid_to', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
+    let d = await counterDossier();
+    d = await ok(officer, d, 'ASSIGN', { stepId: 'step-1', assigneeUserId: await userId('chuyenvien') });
+    d = await ok(specialist, d, 'START_STEP');
+    const unknown = await act(specialist, d, 'SEND_TO_COORDINATING_BODY', {
+      subDossierId: 'thue-1',
+      coordinatingBodyId: randomUUID(),
+    });
+    assert.equal(unknown.statusCode, 400, unknown.body);
+    d = await ok(specialist, d, 'SEND_TO_COORDINATING_BODY', {
+      subDossierId: 'lt-1',
+      coordinatingBodyId: giaLam,
+      budget: { value: 16, unit: 'WORKING_HOURS' },
+    });
+    assert.equal(d.state, 'COORDINATING');
+    assert.ok(d.record.subDossiers[0].stepDueAt <= Date.parse(d.dueAt) + 86_400_000 * 30);
+
+    const queue = await outsider.get(`/api/v1/dossiers?view=coordinating&unitId=${giaLam}`);
+    assert.equal(queue.statusCode, 200, queue.body);
+    assert.ok(
+      queue.json().items.some((x: Json) => x.id === d.id),
+      'in the coordinating body’s list',
+    );
+    const seen = await outsider.get(`/api/v1/dossiers/${d.id}`);
+    assert.equal(seen.statusCode, 200);
+    assert.deepEqual(seen.json().allowedActions, ['RECEIVE_COORDINATION_RESULT']);
+    const notTheirs = await act(outsider, d, 'STOP', { reason: 'x', legalGround: 'y' });
+    assert.equal(notTheirs.statusCode, 403);
+    const wrongSub = await act(outsider, d, 'RECEIVE_COORDINATION_RESULT', { subDossierId: 'khac', result: 'x' });
+    assert.equal(wrongSub.statusCode, 403);
+    const returned = await ok(outsider, d, 'RECEIVE_COORDINATION_RESULT', {
+      subDossierId: 'lt-1',
+      result: 'Đã xác nhận',
+    });
+    assert.equal(returned.state, 'IN_STEP', 'back to the step that sent it');
+    assert.equal(returned.version, d.version + 1);
+    assert.equal(returned.applicant, undefined, 'the coordinator gets only the new version, no personal data');
+    assert.equal((await outsider.get(`/api/v1/dossiers/${d.id}`)).statusCode, 404);
+  });
+});

@@ -19,8 +19,9 @@ import type {
   UnitRule,
 } from '@motcua/domain/catalog/types';
 import type * as schemas from '@motcua/domain/schemas/catalog';
-import { ApiError, api, getCsrfToken } from './client';
-import type { IsoDate, Page, Problem } from './types';
+import { api } from './client';
+import { uploadForm } from './upload';
+import type { IsoDate, Page } from './types';
 
 /** What a schema parses to (zod's output type, without naming zod here). */
 type Out<S extends { parse(value: unknown): unknown }> = ReturnType<S['parse']>;
@@ -141,36 +142,6 @@ export type SimplificationSummary = Out<typeof schemas.simplificationSummary>;
 const enc = encodeURIComponent;
 const ifMatch = (v: number) => ({ 'if-match': `"${v}"` });
 
-/** Multipart upload with upload progress (fetch has none). Resolves with the JSON body or throws ApiError. */
-function upload<T>(path: string, file: File, onProgress?: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1${path}`);
-    xhr.setRequestHeader('accept', 'application/json');
-    const token = getCsrfToken();
-    if (token) xhr.setRequestHeader('x-csrf-token', token);
-    xhr.withCredentials = true;
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'NETWORK_ERROR' }));
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else {
-        const p = (body && typeof body === 'object' ? body : {}) as Partial<Problem>;
-        reject(new ApiError({ ...p, status: p.status ?? xhr.status, title: p.title ?? xhr.statusText }));
-      }
-    };
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-}
-
 export const catalogApi = {
   /** The minimum of a new procedure; the server fills every other field with its documented default. */
   create: (body: {
@@ -206,7 +177,7 @@ export const catalogApi = {
   ) => api.patch<Delegation>(`/procedure-delegations/${enc(id)}`, body, ifMatch(version)),
 
   importFile: (file: File, dryRun: boolean, onProgress?: (fraction: number) => void) =>
-    upload<ImportReport>(`/procedures/import?dryRun=${dryRun}`, file, onProgress),
+    uploadForm<ImportReport>(`/procedures/import?dryRun=${dryRun}`, fileForm(file), onProgress),
   exportUrl: (unitId: string) => `/api/v1/units/${enc(unitId)}/procedures.xlsx`,
 
   processes: (code: string, unitId?: string) =>
@@ -246,3 +217,9 @@ export const catalogApi = {
 /** Working hours per working day used by the server's budget check (domain/catalog/budget.ts). */
 // The budget rule is the domain's, so the live bar in the step editor and the server's check agree.
 export { WORKING_HOURS_PER_DAY, legalTimeOf, legalWorkingHours } from '@motcua/domain/catalog/budget';
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}

@@ -78,7 +78,6 @@ export const en: Record<MessageKey, string> = {
   'placeholder.reform': 'Coming: reform plans, PAR INDEX self-assessment, SIPAS satisfaction surveys and evidence.',
   'placeholder.reports':
     'Coming: procedure-handling reports on the official forms, statistics by unit, field and period, Excel export.',
-  'placeholder.lookup': 'Coming: look up a dossier status by its code, rate your satisfaction.',
   'placeholder.publicServices': 'Coming: procedure catalogue, online submission and tracking of your dossiers.',
 
   'home.title': 'Home',

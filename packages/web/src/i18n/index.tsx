@@ -2,13 +2,20 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { vi, type MessageKey } from './vi';
-import { en } from './en';
+import { vi as viBase, type MessageKey as BaseMessageKey } from './vi';
+import { en as enBase } from './en';
+import { dossiersVi } from './dossiers.vi';
+import { dossiersEn } from './dossiers.en';
+import { citizenVi } from './citizen.vi';
+import { citizenEn } from './citizen.en';
 
 export type Lang = 'vi' | 'en';
-export type { MessageKey };
+/** Keys of vi.ts and of the area dictionaries registered here (officer workspace: dossiers.*.ts; citizen side: citizen.*.ts). */
+export type MessageKey = BaseMessageKey | keyof typeof dossiersVi | keyof typeof citizenVi;
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+const vi: Record<MessageKey, string> = { ...viBase, ...dossiersVi, ...citizenVi };
+const en: Record<MessageKey, string> = { ...enBase, ...dossiersEn, ...citizenEn };
 const STORAGE_KEY = 'motcua.lang';
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 

@@ -8,6 +8,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'portal.navHome': 'Home',
   'portal.navCatalog': 'Administrative procedures',
   'portal.navDue': 'When will my result be ready?',
+  'portal.navTrack': 'Track a dossier',
+  'portal.navMine': 'My dossiers',
   'portal.footer':
     'Public service portal — administrative procedure information system. Times are Vietnam time (UTC+7).',
   'portal.fromLogin': 'Citizens and businesses: go to the public service portal',
@@ -20,6 +22,10 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'portal.cardCatalogText': 'Papers, fees, time limits, responsible agencies and legal basis of each procedure.',
   'portal.cardDue': 'When will my result be ready?',
   'portal.cardDueText': 'Compute the result date from working days, public holidays, compensatory and make-up days.',
+  'portal.cardTrack': 'Track a dossier',
+  'portal.cardTrackText': 'See the status, appointment and progress of a dossier by its code; rate the service.',
+  'portal.cardMine': 'My dossiers',
+  'portal.cardMineText': 'Follow the dossiers you submitted online, supplement them when asked, request withdrawal.',
 
   'due.title': 'When will my result be ready?',
   'due.intro':
@@ -118,14 +124,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'pcat.publication': 'Publication decision',
   'pcat.effectiveFrom': 'In force from {date}',
   'pcat.submitOnline': 'Submit online',
+  'pcat.notOnline': 'This procedure cannot be submitted online yet: submit at the one-stop counter or by post.',
   'pcat.whenResult': 'When will my result be ready?',
   'pcat.back': 'Back to the procedure list',
   'pcat.notFound': 'No procedure with code {code}.',
-
-  'submit.title': 'Submit online',
-  'submit.notYet': 'Online submission is being built.',
-  'submit.detail':
-    'Procedure: {name} (code {code}). Once available, you will submit your dossier for this procedure here. For now please submit at the one-stop counter or by post.',
-  'submit.detailNoName':
-    'Procedure code: {code}. Once available, you will submit your dossier for this procedure here.',
 };

@@ -7,6 +7,8 @@ export const portalVi = {
   'portal.navHome': 'Trang chủ',
   'portal.navCatalog': 'Thủ tục hành chính',
   'portal.navDue': 'Khi nào có kết quả?',
+  'portal.navTrack': 'Tra cứu hồ sơ',
+  'portal.navMine': 'Hồ sơ của tôi',
   'portal.footer':
     'Cổng dịch vụ công — Hệ thống thông tin giải quyết thủ tục hành chính. Thời gian theo giờ Việt Nam (UTC+7).',
   'portal.fromLogin': 'Người dân, doanh nghiệp: vào Cổng dịch vụ công',
@@ -19,6 +21,11 @@ export const portalVi = {
   'portal.cardCatalogText': 'Giấy tờ, lệ phí, thời hạn, cơ quan giải quyết và căn cứ pháp lý của từng thủ tục.',
   'portal.cardDue': 'Khi nào có kết quả?',
   'portal.cardDueText': 'Tính ngày hẹn trả kết quả theo ngày làm việc, ngày nghỉ lễ, nghỉ bù và ngày làm bù.',
+  'portal.cardTrack': 'Tra cứu hồ sơ',
+  'portal.cardTrackText':
+    'Xem tình trạng, ngày hẹn trả và tiến độ giải quyết hồ sơ bằng mã hồ sơ; đánh giá mức độ hài lòng.',
+  'portal.cardMine': 'Hồ sơ của tôi',
+  'portal.cardMineText': 'Theo dõi các hồ sơ đã nộp trực tuyến, bổ sung hồ sơ khi được yêu cầu, yêu cầu rút hồ sơ.',
 
   'due.title': 'Khi nào có kết quả?',
   'due.intro':
@@ -117,13 +124,8 @@ export const portalVi = {
   'pcat.publication': 'Quyết định công bố',
   'pcat.effectiveFrom': 'Hiệu lực từ {date}',
   'pcat.submitOnline': 'Nộp hồ sơ trực tuyến',
+  'pcat.notOnline': 'Thủ tục này chưa nộp trực tuyến được: nộp trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính.',
   'pcat.whenResult': 'Khi nào có kết quả?',
   'pcat.back': 'Quay lại danh sách thủ tục',
   'pcat.notFound': 'Không tìm thấy thủ tục mã {code}.',
-
-  'submit.title': 'Nộp hồ sơ trực tuyến',
-  'submit.notYet': 'Chức năng nộp hồ sơ trực tuyến đang được xây dựng.',
-  'submit.detail':
-    'Thủ tục: {name} (mã {code}). Khi chức năng hoàn thành, bạn sẽ nộp hồ sơ cho thủ tục này tại đây. Hiện tại vui lòng nộp trực tiếp tại Bộ phận Một cửa hoặc qua dịch vụ bưu chính.',
-  'submit.detailNoName': 'Mã thủ tục: {code}. Khi chức năng hoàn thành, bạn sẽ nộp hồ sơ cho thủ tục này tại đây.',
 } as const;

@@ -79,7 +79,6 @@ export const vi = {
     'Sẽ có: kế hoạch cải cách hành chính, tự chấm điểm Chỉ số CCHC (PAR INDEX), khảo sát sự hài lòng (SIPAS) và minh chứng.',
   'placeholder.reports':
     'Sẽ có: báo cáo tình hình giải quyết thủ tục hành chính theo biểu mẫu, thống kê theo đơn vị, lĩnh vực, kỳ báo cáo và xuất Excel.',
-  'placeholder.lookup': 'Sẽ có: tra cứu tình trạng hồ sơ theo mã hồ sơ, đánh giá mức độ hài lòng.',
   'placeholder.publicServices': 'Sẽ có: danh mục thủ tục hành chính, nộp hồ sơ trực tuyến và theo dõi hồ sơ của bạn.',
 
   'home.title': 'Trang chủ',

@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import './portal.css';
 
-/** Layout of the public portal (/dich-vu-cong): no sign-in needed. */
+/** Layout of the public portal (/dich-vu-cong) and of public tracking (/tra-cuu): no sign-in needed. */
 export default function PublicLayout() {
   const t = useT();
   const { status } = useAuth();
@@ -16,6 +16,8 @@ export default function PublicLayout() {
     { to: '/dich-vu-cong', label: t('portal.navHome'), end: true },
     { to: '/dich-vu-cong/thu-tuc', label: t('portal.navCatalog'), end: false },
     { to: '/dich-vu-cong/thoi-han', label: t('portal.navDue'), end: false },
+    { to: '/tra-cuu', label: t('portal.navTrack'), end: false },
+    { to: '/dich-vu-cong/ho-so-cua-toi', label: t('portal.navMine'), end: false },
   ];
   return (
     <div className="portal">

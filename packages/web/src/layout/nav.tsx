@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -32,27 +33,16 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'menu.home', roles: [], icon: <HomeOutlined /> },
+  // officer workspace (pages/dossiers)
+  { path: '/ho-so/tiep-nhan', labelKey: 'menu.dsReception', roles: ['COUNTER_OFFICER'], icon: <InboxOutlined /> },
+  { path: '/ho-so/cua-toi', labelKey: 'menu.dsMine', roles: ['SPECIALIST', 'UNIT_LEADER'], icon: <FormOutlined /> },
   {
-    path: '/tiep-nhan',
-    labelKey: 'menu.reception',
-    roles: ['COUNTER_OFFICER'],
-    icon: <InboxOutlined />,
-    placeholderKey: 'placeholder.reception',
-  },
-  {
-    path: '/xu-ly',
-    labelKey: 'menu.processing',
-    roles: ['SPECIALIST'],
-    icon: <FormOutlined />,
-    placeholderKey: 'placeholder.processing',
-  },
-  {
-    path: '/lanh-dao',
-    labelKey: 'menu.approval',
-    roles: ['UNIT_LEADER'],
+    path: '/ho-so/don-vi',
+    labelKey: 'menu.dsUnit',
+    roles: ['COUNTER_OFFICER', 'UNIT_LEADER'],
     icon: <CheckSquareOutlined />,
-    placeholderKey: 'placeholder.approval',
   },
+  { path: '/ho-so/canh-bao', labelKey: 'menu.dsWarning', roles: ['UNIT_LEADER'], icon: <AlertOutlined /> },
   {
     path: '/thanh-tra',
     labelKey: 'menu.inspection',
@@ -79,7 +69,6 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'menu.lookup',
     roles: ['CITIZEN'],
     icon: <FileSearchOutlined />,
-    placeholderKey: 'placeholder.lookup',
   },
   {
     path: '/dich-vu-cong',

@@ -110,12 +110,12 @@ describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     await assertAccessible(page, 'procedure page');
     await screenshot(page, `${PREFIX}-procedure`);
 
-    // Online submission: a clear "not yet" page keeping the code.
+    // Online submission: an anonymous visitor is asked to sign in, the procedure kept.
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
     await page.waitForURL((u) => u.pathname === `/dich-vu-cong/nop-truc-tuyen/${code}`);
-    await page.getByText('Chức năng nộp hồ sơ trực tuyến đang được xây dựng.').waitFor();
+    await page.getByTestId('sign-in-prompt').waitFor();
     await page.getByTestId('submit-procedure').getByText(code, { exact: false }).waitFor();
-    await assertAccessible(page, 'online submission placeholder');
+    await assertAccessible(page, 'online submission sign-in prompt');
     await page.goBack();
     await page.getByRole('heading', { level: 1, name }).waitFor();
 

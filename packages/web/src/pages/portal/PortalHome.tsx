@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { Card, Input, Typography } from 'antd';
-import { ClockCircleOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FileSearchOutlined, FolderOpenOutlined, SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 
@@ -36,6 +36,24 @@ export default function PortalHome() {
               avatar={<FileSearchOutlined aria-hidden style={{ fontSize: 28, color: '#0958d9' }} />}
               title={<h2 className="portal-card-title">{t('portal.cardCatalog')}</h2>}
               description={t('portal.cardCatalogText')}
+            />
+          </Card>
+        </Link>
+        <Link to="/tra-cuu" className="portal-card-link">
+          <Card hoverable style={{ height: '100%' }}>
+            <Card.Meta
+              avatar={<SearchOutlined aria-hidden style={{ fontSize: 28, color: '#0958d9' }} />}
+              title={<h2 className="portal-card-title">{t('portal.cardTrack')}</h2>}
+              description={t('portal.cardTrackText')}
+            />
+          </Card>
+        </Link>
+        <Link to="/dich-vu-cong/ho-so-cua-toi" className="portal-card-link">
+          <Card hoverable style={{ height: '100%' }}>
+            <Card.Meta
+              avatar={<FolderOpenOutlined aria-hidden style={{ fontSize: 28, color: '#0958d9' }} />}
+              title={<h2 className="portal-card-title">{t('portal.cardMine')}</h2>}
+              description={t('portal.cardMineText')}
             />
           </Card>
         </Link>

@@ -51,13 +51,20 @@ export default function ProcedurePage() {
         {p.name}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Link to={`/dich-vu-cong/nop-truc-tuyen/${encodeURIComponent(p.code)}`} className="btn-link primary">
-          <CloudUploadOutlined aria-hidden /> {t('pcat.submitOnline')}
-        </Link>
+        {p.channels.includes('online') && (
+          <Link to={`/dich-vu-cong/nop-truc-tuyen/${encodeURIComponent(p.code)}`} className="btn-link primary">
+            <CloudUploadOutlined aria-hidden /> {t('pcat.submitOnline')}
+          </Link>
+        )}
         <Link to={`/dich-vu-cong/thoi-han?thuTuc=${encodeURIComponent(p.code)}`} className="btn-link">
           <ClockCircleOutlined aria-hidden /> {t('pcat.whenResult')}
         </Link>
       </Space>
+      {!p.channels.includes('online') && (
+        <p data-testid="procedure-not-online" style={{ marginTop: -8 }}>
+          {t('pcat.notOnline')}
+        </p>
+      )}
       <Section title={t('pcat.general')}>
         <Descriptions column={1} bordered size="small" styles={{ label: { width: 240 } }}>
           <Descriptions.Item label={t('pcat.code')}>{p.code}</Descriptions.Item>

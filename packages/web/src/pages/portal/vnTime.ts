@@ -48,3 +48,11 @@ export function formatVnInstant(iso: string, lang: Lang, endOfDay24 = false): st
 export function vnIso(localDateTime: string): string {
   return `${localDateTime}:00+07:00`;
 }
+
+/** 'dd/MM/yyyy HH:mm' in Vietnam time of an ISO-8601 instant or epoch ms; '' for null. */
+export function formatVnDateTime(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const iso = typeof value === 'number' ? new Date(value).toISOString() : value;
+  const w = vnWallClock(iso);
+  return w ? `${w.date} ${w.time}` : String(value);
+}

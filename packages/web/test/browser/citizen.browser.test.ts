@@ -1,0 +1,391 @@
+/**
+ * Browser test of the citizen's side: online submission from a procedure page (sign-in on the way, a small PDF
+ * per required paper), "Hồ sơ của tôi", the online supplement; the officers (tiepnhan, chuyenvien, lanhdao)
+ * then receive, process, reschedule, resolve and deliver the dossier through the real HTTP API; the citizen
+ * tracks it on /tra-cuu with the code and the last 4 digits of the phone, and rates it once.
+ * axe-core serious/critical = failure; screenshots in test-results/citizen-*.png.
+ *
+ *   MOTCUA_BASE_URL=http://127.0.0.1:3000 node --import tsx --test packages/web/test/browser/citizen.browser.test.ts
+ */
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { BASE_URL, DEMO_PASSWORD, assertAccessible, launch, newPage, screenshot, settle, url } from './browser';
+
+const PREFIX = 'citizen';
+const PHONE = '0912345678';
+const CHECK = '5678';
+
+/** A minimal valid PDF (detected by content as application/pdf). */
+const pdf = (title: string) =>
+  Buffer.from(
+    `%PDF-1.4\n% ${title}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A signed-in API client (session cookie + CSRF token), as the web app itself talks to the server. */
+interface ApiClient {
+  userId: string;
+  get(path: string): Promise<Json>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Json }>;
+  upload(path: string, form: FormData): Promise<{ status: number; json: Json }>;
+}
+
+async function apiLogin(username: string): Promise<ApiClient> {
+  const res = await fetch(url('/api/v1/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  assert.equal(res.status, 200, `login ${username}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const session = (await res.json()) as { csrfToken: string; user: { id: string } };
+  const base = { cookie, 'x-csrf-token': session.csrfToken, accept: 'application/json' };
+  return {
+    userId: session.user.id,
+    async get(path) {
+      const r = await fetch(url(path), { headers: base });
+      assert.equal(r.status, 200, `GET ${path}: ${r.status}`);
+      return (await r.json()) as Json;
+    },
+    async post(path, body, headers = {}) {
+      const r = await fetch(url(path), {
+        method: 'POST',
+        headers: { ...base, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, json: (await r.json()) as Json };
+    },
+    async upload(path, form) {
+      const r = await fetch(url(path), { method: 'POST', headers: base, body: form });
+      return { status: r.status, json: (await r.json()) as Json };
+    },
+  };
+}
+
+/** One action of the state table with If-Match (the version just read) and a fresh Idempotency-Key. */
+async function act(client: ApiClient, id: string, type: string, payload: Json = {}): Promise<Json> {
+  const d = await client.get(`/api/v1/dossiers/${id}`);
+  const r = await client.post(
+    `/api/v1/dossiers/${id}/actions`,
+    { type, payload },
+    { 'if-match': `"${d.version}"`, 'idempotency-key': randomUUID() },
+  );
+  assert.equal(r.status, 200, `${type}: ${JSON.stringify(r.json)}`);
+  return r.json;
+}
+
+/** A procedure of Xã Mê Linh offered online, with a time limit in working days and few papers. */
+async function findOnlineProcedure(unitId: string): Promise<Json> {
+  let cursor: string | null = null;
+  for (let page = 0; page < 10; page++) {
+    const q = new URLSearchParams({ unitId, limit: '100', ...(cursor ? { cursor } : {}) });
+    const list = (await (await fetch(url(`/api/v1/procedures?${q}`))).json()) as Json;
+    for (const s of list.items as Json[]) {
+      const p = (await (await fetch(url(`/api/v1/procedures/${s.code}`))).json()) as Json;
+      const online = (p.methods as Json[]).find((m) => m.channel === 'online');
+      if (
+        p.channels.includes('online') &&
+        online?.time?.unit === 'working_days' &&
+        online.time.value >= 3 &&
+        p.documents.length >= 1 &&
+        p.documents.length <= 3 &&
+        (p.units as Json[]).some((u) => u.id === unitId)
+      )
+        return p;
+    }
+    cursor = list.nextCursor;
+    if (!cursor) break;
+  }
+  throw new Error('no procedure offered online at Xã Mê Linh');
+}
+
+async function signInOnLoginPage(page: Page, username: string): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('online submission, my dossiers, supplement, processing by the officers, tracking and rating', async () => {
+    const officer = await apiLogin('tiepnhan');
+    const me = await officer.get('/api/v1/auth/me');
+    const unitId = (me.user.grants as Json[]).find((g) => g.role === 'COUNTER_OFFICER')!.unitId as string;
+    const procedure = await findOnlineProcedure(unitId);
+    const code = procedure.code as string;
+    const required = (procedure.documents as Json[]).map((d, i) => (d.group === null ? i : -1)).filter((i) => i >= 0);
+
+    // 1. From the procedure page, anonymous: the button leads to a sign-in prompt that comes back here.
+    const page = await newPage(browser);
+    await page.goto(url(`/dich-vu-cong/thu-tuc/${code}`));
+    await page.getByRole('heading', { level: 1, name: procedure.name }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Tra cứu hồ sơ' }).waitFor();
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await page.waitForURL((u) => u.pathname === `/dich-vu-cong/nop-truc-tuyen/${code}`);
+    const prompt = page.getByTestId('sign-in-prompt');
+    await prompt.waitFor();
+    await assertAccessible(page, 'submission sign-in prompt');
+    await screenshot(page, `${PREFIX}-01-sign-in-prompt`);
+    await prompt.getByRole('link', { name: 'Đăng nhập' }).click();
+    await signInOnLoginPage(page, 'congdan');
+    await page.waitForURL((u) => u.pathname === `/dich-vu-cong/nop-truc-tuyen/${code}`);
+
+    // 2. The form: unit among the procedure's units, applicant prefilled from the account, a PDF per paper.
+    await page.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Họ và tên', exact: true }).inputValue(), 'Phạm Thị Lan');
+    const unit = page.getByRole('combobox', { name: 'Đơn vị tiếp nhận', exact: true });
+    await unit.click();
+    await unit.pressSequentially('Mê Linh', { delay: 20 });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Xã Mê Linh' })
+      .first()
+      .click();
+    await page.getByLabel('Số định danh cá nhân (CCCD)', { exact: true }).fill('001190001234');
+    await page.getByRole('textbox', { name: 'Số điện thoại', exact: true }).fill(PHONE);
+    await page.getByLabel('Địa chỉ', { exact: true }).fill('Thôn Yên Nội, xã Mê Linh, Hà Nội');
+    await page.getByLabel('Nội dung yêu cầu giải quyết', { exact: true }).fill('Đề nghị giải quyết theo thủ tục');
+    // Submitting without the required papers is refused on the page, naming them.
+    if (required.length) {
+      await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+      await page.getByTestId('submit-error').getByText('Vui lòng đính kèm các giấy tờ bắt buộc').waitFor();
+    }
+    for (const i of required)
+      await page
+        .getByTestId(`paper-${i}`)
+        .locator('input[type=file]')
+        .setInputFiles({ name: `giay-to-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: pdf(`paper ${i}`) });
+    await page
+      .getByTestId('paper-other')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'ban-chup-cccd.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdf('cccd'),
+      });
+    await page.getByText('ban-chup-cccd.pdf').waitFor();
+    await settle(page);
+    await assertAccessible(page, 'online submission form');
+    await screenshot(page, `${PREFIX}-02-submit-form`);
+
+    // 3. Submit: the dossier is created, then the files are uploaded; the confirmation says what comes next.
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    const done = page.getByTestId('submit-done');
+    await done.waitFor({ timeout: 30_000 });
+    await done.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ trực tuyến' }).waitFor();
+    await done.getByText(`Tệp đã đính kèm: ${required.length + 1}`).waitFor();
+    await done.getByText('Mã hồ sơ sẽ được cấp khi cán bộ Bộ phận Một cửa tiếp nhận').waitFor();
+    assert.match(await done.innerText(), /Xã Mê Linh lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await assertAccessible(page, 'submission confirmation');
+    await screenshot(page, `${PREFIX}-03-submit-done`);
+
+    // 4. "Hồ sơ của tôi": the new dossier, no code yet, status 1.
+    await done.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await page.waitForURL((u) => u.pathname === '/dich-vu-cong/ho-so-cua-toi');
+    const table = page.getByTestId('my-dossiers');
+    const row = table.locator('.ant-table-row').filter({ hasText: procedure.name }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /Chưa cấp mã/);
+    assert.match(await row.innerText(), /Mới đăng ký/);
+    await assertAccessible(page, 'my dossiers');
+    await screenshot(page, `${PREFIX}-04-my-dossiers`);
+    await row.getByRole('link', { name: procedure.name }).click();
+    await page.waitForURL((u) => /^\/dich-vu-cong\/ho-so-cua-toi\/[0-9a-f-]{36}$/.test(u.pathname));
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('dossier-status').getByText('Mới đăng ký').waitFor();
+    for (const i of required)
+      await page
+        .getByTestId('dossier-files')
+        .getByText(`giay-to-${i + 1}.pdf`)
+        .waitFor();
+    await page.getByRole('button', { name: 'Hủy hồ sơ' }).waitFor();
+    await assertAccessible(page, 'my dossier (submitted)');
+    await screenshot(page, `${PREFIX}-05-dossier-submitted`);
+
+    // 5. The counter officer receives it (code, appointment) and asks for a supplement once.
+    let d = await officer.get(`/api/v1/dossiers/${id}`);
+    d = await act(officer, id, 'RECEIVE', {
+      papers: (d.papers as Json[]).map((p) => ({ index: p.index, provided: true })),
+    });
+    const dossierCode = d.code as string;
+    assert.ok(dossierCode, 'a code at reception');
+    await act(officer, id, 'REQUEST_SUPPLEMENT', {
+      items: ['Bản sao giấy tờ chứng minh nơi cư trú'],
+      reason: 'Thiếu giấy tờ chứng minh nơi cư trú',
+    });
+
+    // 6. The citizen supplements online: the items, a file and a note, then SUBMIT_SUPPLEMENT.
+    await page.reload();
+    await page.getByTestId('dossier-code').getByText(dossierCode).waitFor();
+    await page.getByTestId('supplement-items').getByText('Bản sao giấy tờ chứng minh nơi cư trú').waitFor();
+    const supplement = page.getByTestId('supplement-form');
+    await supplement.locator('input[type=file]').setInputFiles({
+      name: 'xac-nhan-cu-tru.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf('cu tru'),
+    });
+    await supplement.getByLabel('Ghi chú gửi cán bộ (không bắt buộc)').fill('Gửi bổ sung xác nhận cư trú');
+    await assertAccessible(page, 'supplement form');
+    await screenshot(page, `${PREFIX}-06-supplement-form`);
+    await supplement.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+    await page.getByTestId('dossier-notice').getByText('Đã gửi hồ sơ bổ sung').waitFor();
+    await page.getByText('Bạn đã nộp bổ sung; hồ sơ đang chờ cán bộ xem xét.').waitFor();
+    await page.getByTestId('dossier-files').getByText('xac-nhan-cu-tru.pdf').waitFor();
+    assert.equal((await officer.get(`/api/v1/dossiers/${id}`)).state, 'SUPPLEMENT_SUBMITTED');
+
+    // 7. Processing along two steps, an apology with a new appointment, the result and its delivery.
+    const specialist = await apiLogin('chuyenvien');
+    const leader = await apiLogin('lanhdao');
+    await act(officer, id, 'ACCEPT_SUPPLEMENT');
+    const budget = { value: 16, unit: 'WORKING_HOURS' };
+    await act(officer, id, 'ASSIGN', {
+      stepId: 'step-1',
+      stepName: 'Thẩm định hồ sơ',
+      assigneeUserId: specialist.userId,
+      budget,
+    });
+    await act(specialist, id, 'START_STEP');
+    await act(specialist, id, 'HAND_OFF', { note: 'Đủ điều kiện giải quyết' });
+    await act(specialist, id, 'ASSIGN', {
+      stepId: 'step-2',
+      stepName: 'Phê duyệt kết quả',
+      assigneeUserId: leader.userId,
+      budget,
+    });
+    await act(leader, id, 'START_STEP');
+    d = await leader.get(`/api/v1/dossiers/${id}`);
+    const originalDue = d.dueAt as string;
+    const newDueAt = new Date(Date.parse(originalDue) + 3 * 86_400_000).toISOString();
+    await act(leader, id, 'APOLOGIZE_AND_RESCHEDULE', { reason: 'Cần thêm thời gian xác minh', newDueAt });
+    const form = new FormData();
+    form.append('purpose', 'RESULT');
+    form.append('file', new Blob([pdf('ket qua')], { type: 'application/pdf' }), 'ket-qua.pdf');
+    const result = await leader.upload(`/api/v1/dossiers/${id}/attachments`, form);
+    assert.equal(result.status, 201, JSON.stringify(result.json));
+    await act(leader, id, 'RESOLVE', {
+      outcome: 'APPROVED',
+      resultNumber: '15/GCN-UBND',
+      signerName: 'Lê Quang Dũng',
+      resultAttachmentId: result.json.id,
+    });
+    d = await act(officer, id, 'DELIVER', {
+      method: 'ONLINE',
+      recipient: { type: 'APPLICANT', name: 'Phạm Thị Lan' },
+    });
+    assert.equal(d.state, 'DELIVERED');
+
+    // 8. Public tracking from the receipt's QR link (/tra-cuu?ma=<code>), anonymous: wrong digits, then right.
+    const anon = await newPage(browser);
+    await anon.goto(url(`/tra-cuu?ma=${encodeURIComponent(dossierCode)}`));
+    await anon.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor();
+    assert.equal(await anon.getByLabel('Mã hồ sơ', { exact: true }).inputValue(), dossierCode);
+    const digits = anon.getByLabel('4 số cuối số điện thoại hoặc số định danh', { exact: true });
+    await digits.fill('0000');
+    await anon.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await anon.getByTestId('track-error').getByText('Không tìm thấy hồ sơ').waitFor();
+    await digits.fill(CHECK);
+    await anon.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    const card = anon.getByTestId('track-result');
+    await card.waitFor();
+    await card.getByTestId('track-code').getByText(dossierCode).waitFor();
+    await card.getByTestId('track-status').getByText('Đã trả kết quả').waitFor();
+    await card.getByTestId('track-status').getByText('(mã trạng thái 10)').waitFor();
+    assert.match(
+      await card.getByTestId('appointment-original').innerText(),
+      /Hẹn ban đầu: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+    await card.getByTestId('track-result-ready').getByText('Đã có kết quả').waitFor();
+    const timeline = await card.getByTestId('timeline').innerText();
+    for (const s of ['Mới đăng ký', 'Được tiếp nhận', 'Yêu cầu bổ sung giấy tờ', 'Đang xử lý', 'Đã xử lý xong'])
+      assert.ok(timeline.includes(s), `timeline shows ${s}`);
+    assert.match(timeline, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    const steps = await card.getByTestId('steps').innerText();
+    assert.match(steps, /Thẩm định hồ sơ/);
+    assert.match(steps, /Đúng hạn|Quá hạn/);
+    await assertAccessible(anon, 'tracking result');
+    await screenshot(anon, `${PREFIX}-07-tracking`);
+
+    // 9. One rating: a level as a large button, a criterion, a comment; then thanks.
+    const rating = card.getByTestId('rating-form');
+    await rating.getByRole('button', { name: 'Rất hài lòng' }).click();
+    assert.equal(await rating.getByRole('button', { name: 'Rất hài lòng' }).getAttribute('aria-pressed'), 'true');
+    await rating.getByRole('button', { name: /Đánh giá chi tiết/ }).click();
+    await rating
+      .getByRole('group', { name: /4\. Thái độ của cán bộ/ })
+      .getByText('Rất hài lòng')
+      .click();
+    await rating.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
+    await settle(anon);
+    await assertAccessible(anon, 'rating form');
+    await screenshot(anon, `${PREFIX}-08-rating-form`);
+    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await card.getByTestId('rating-thanks').getByText('Cảm ơn bạn đã đánh giá!').waitFor();
+    await assertAccessible(anon, 'rating thanks');
+    await screenshot(anon, `${PREFIX}-09-rating-thanks`);
+    const tracked = (await (
+      await fetch(url(`/api/v1/public/dossiers/${encodeURIComponent(dossierCode)}?check=${CHECK}`))
+    ).json()) as Json;
+    assert.equal(tracked.rating, 'VERY_SATISFIED');
+    assert.equal(tracked.rateable, false);
+
+    // 10. Back in "Hồ sơ của tôi": the code, the delivered status, the result file and the rating.
+    await page.goto(url('/dich-vu-cong/ho-so-cua-toi'));
+    const delivered = page.getByTestId('my-dossiers').locator('.ant-table-row').filter({ hasText: dossierCode });
+    await delivered.waitFor();
+    assert.match(await delivered.innerText(), /Đã trả kết quả/);
+    await delivered.getByRole('link').first().click();
+    await page.getByTestId('dossier-status').getByText('Đã trả kết quả').waitFor();
+    await page.getByTestId('dossier-files').getByText('ket-qua.pdf').waitFor();
+    await page.getByTestId('rating-done').getByText('Rất hài lòng').waitFor();
+    await assertAccessible(page, 'my dossier (delivered)');
+    await screenshot(page, `${PREFIX}-10-dossier-delivered`);
+
+    assert.deepEqual(page.problems, []);
+    assert.deepEqual(anon.problems, []);
+    await anon.context().close();
+    await page.context().close();
+  });
+
+  test('a procedure not offered online has no submit button and says so', async () => {
+    const list = (await (await fetch(url('/api/v1/procedures?q=khai%20sinh%20luu%20dong&limit=20'))).json()) as Json;
+    let offline: Json | undefined;
+    for (const s of list.items as Json[]) {
+      const p = (await (await fetch(url(`/api/v1/procedures/${s.code}`))).json()) as Json;
+      if (!p.channels.includes('online')) {
+        offline = p;
+        break;
+      }
+    }
+    if (!offline) return void console.log('note: no procedure without the online channel found');
+    const page = await newPage(browser);
+    await page.goto(url(`/dich-vu-cong/thu-tuc/${offline.code}`));
+    await page.getByRole('heading', { level: 1, name: offline.name }).waitFor();
+    await page.getByTestId('procedure-not-online').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).count(), 0);
+    await page.goto(url(`/dich-vu-cong/nop-truc-tuyen/${offline.code}`));
+    await page.getByTestId('not-online').getByText('Thủ tục này chưa cung cấp dịch vụ công trực tuyến.').waitFor();
+    await assertAccessible(page, 'submission not offered online');
+    // English
+    await page.goto(url('/tra-cuu'));
+    await page.getByLabel('Ngôn ngữ', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Track a dossier' }).waitFor();
+    await assertAccessible(page, 'tracking (English)');
+    await screenshot(page, `${PREFIX}-11-tracking-en`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
