@@ -40,7 +40,9 @@ export async function getDossier(ctx: RequestContext, id: string) {
     store.ratingOf(ctx.db, id),
     hoursLeft(ctx.db, r, Date.now()),
   ]);
+  const people = await store.userNames(ctx.db, [...new Set(r.stateJson.steps.map((s) => s.assigneeUserId))]);
   return detailOf(r, {
+    people,
     workingHoursLeft: left,
     allowedActions: allowedActionsFor(reach, r.stateJson),
     process,

@@ -148,6 +148,7 @@ export function checkPapers(version: Version, ticked: { index: number; provided:
     name: d.name,
     kind: d.kind,
     copies: d.copies ?? d.originals ?? null,
+    required: d.group === null,
     provided: ticked === undefined ? true : provided.get(index) === true,
   }));
   if (ticked !== undefined)

@@ -25,6 +25,8 @@ export interface Paper {
   name: string;
   kind: string | null;
   copies: number | null;
+  /** Outside any alternative group of the procedure's papers: must be provided for reception. */
+  required?: boolean;
   provided: boolean;
 }
 

@@ -42,6 +42,7 @@ export const dossierSummary = z
     statusName: z.string(),
     applicantName: z.string(),
     assigneeId: z.string().nullable(),
+    submittedAt: z.string().nullable(),
     receivedAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     /** Working hours left until the due time (negative when overdue); null without a due time or once ended. */
@@ -62,13 +63,15 @@ export const dossierView = dossierSummary
         name: z.string(),
         kind: z.string().nullable(),
         copies: z.number().nullable(),
+        required: z.boolean().optional(),
         provided: z.boolean(),
       }),
     ),
     originalDueAt: z.string().nullable(),
     rescheduledDueAt: z.string().nullable(),
-    submittedAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
+    /** Names of the officers the record refers to (step assignees), by user id. */
+    people: z.record(z.string(), z.string()),
     deliveredAt: z.string().nullable(),
     regime: z.string().nullable(),
     clock: z.string(),
@@ -118,6 +121,7 @@ export function summaryOf(row: DossierRow, workingHoursLeft: number | null): Dos
     statusName: statusName(row.statusCode),
     applicantName: row.applicantName,
     assigneeId: row.assigneeId,
+    submittedAt: iso(s.submittedAt),
     receivedAt: iso(s.receivedAt),
     dueAt: iso(s.dueAt),
     workingHoursLeft,
@@ -135,6 +139,7 @@ export function detailOf(
     process: { id: string; steps: ProcessStep[] } | undefined;
     actions: ActionRow[];
     rating: { level: string; ratedAt: Date } | undefined;
+    people: Map<string, string>;
   },
 ): DossierView {
   const s = row.stateJson;
@@ -146,8 +151,8 @@ export function detailOf(
     papers: row.papers,
     originalDueAt: iso(s.originalDueAt),
     rescheduledDueAt: iso(s.rescheduledDueAt),
-    submittedAt: iso(s.submittedAt),
     resolvedAt: iso(s.resolvedAt),
+    people: Object.fromEntries(extra.people),
     deliveredAt: iso(s.deliveredAt),
     regime: s.regime,
     clock: s.clock,

@@ -39,6 +39,7 @@ export interface DossierSummary {
   dueAt: string | null;
   /** Working hours left until the due time (negative when overdue); null without a due time or once ended. */
   workingHoursLeft: number | null;
+  submittedAt: string | null;
   version: number;
 }
 
@@ -67,6 +68,8 @@ export interface DossierPaper {
   name: string;
   kind: string | null;
   copies: number | null;
+  /** Required at reception (outside any alternative group); absent on dossiers received before it was recorded. */
+  required?: boolean;
   provided: boolean;
 }
 
@@ -92,6 +95,8 @@ export interface Dossier extends DossierSummary {
   summary: string | null;
   setCount: number;
   papers: DossierPaper[];
+  /** Names of the step assignees, by user id. */
+  people: Record<string, string>;
   originalDueAt: string | null;
   rescheduledDueAt: string | null;
   submittedAt: string | null;

@@ -54,11 +54,11 @@ export default function DossierPage() {
   }, [id, canProcess, user]);
 
   const names = useMemo(() => {
-    const m = new Map<string, string>();
+    const m = new Map<string, string>(Object.entries(dossier?.people ?? {}));
     for (const a of assignees ?? []) m.set(a.userId, a.name);
     if (user) m.set(user.id, user.fullName);
     return m;
-  }, [assignees, user]);
+  }, [assignees, user, dossier?.people]);
 
   if (error) {
     if (error instanceof ApiError && error.status === 404) return <NotFound />;
