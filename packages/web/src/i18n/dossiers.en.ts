@@ -73,7 +73,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'ds.status.9': 'Resolved',
   'ds.status.10': 'Result delivered',
 
-  'ds.action.SUBMIT': 'Resubmit',
+  'ds.action.SUBMIT': 'Submit',
   'ds.action.CANCEL': 'Cancel dossier',
   'ds.action.GUIDE_TO_OTHER_BODY': 'Guide to another body',
   'ds.action.GUIDE_TO_COMPLETE': 'Guide to complete',

@@ -73,7 +73,7 @@ export const dossiersVi = {
   'ds.status.9': 'Đã xử lý xong',
   'ds.status.10': 'Đã trả kết quả',
 
-  'ds.action.SUBMIT': 'Nộp lại hồ sơ',
+  'ds.action.SUBMIT': 'Nộp hồ sơ',
   'ds.action.CANCEL': 'Hủy hồ sơ',
   'ds.action.GUIDE_TO_OTHER_BODY': 'Hướng dẫn đến cơ quan khác',
   'ds.action.GUIDE_TO_COMPLETE': 'Hướng dẫn bổ sung',

@@ -63,12 +63,17 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return page;
 }
 
-/** Signs in through the login form and waits for the app layout. */
-export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(url('/dang-nhap'));
+/** Fills and sends the login form of the page it is on (/dang-nhap). */
+export async function fillLoginForm(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Signs in through the login form and waits for the app layout. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(url('/dang-nhap'));
+  await fillLoginForm(page, username, password);
   await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
   await page.getByRole('banner').getByRole('button', { name: 'Đăng xuất' }).waitFor();
 }
@@ -159,6 +164,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A checkpoint of a step: axe-core (serious/critical fail), then a full-page screenshot test-results/<name>.png. */
+export async function checkpoint(page: Page, label: string, name: string): Promise<void> {
+  await settle(page);
+  await assertAccessible(page, label);
+  await screenshot(page, name);
 }
 
 /** Waits until document.title contains `text` (pages set it after lazy loading). */

@@ -10,18 +10,36 @@
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, DEMO_PASSWORD, assertAccessible, launch, newPage, screenshot, settle, url } from './browser';
+import type { Browser } from 'playwright-core';
+import {
+  BASE_URL,
+  DEMO_PASSWORD,
+  assertAccessible,
+  launch,
+  newPage,
+  screenshot,
+  selectOption,
+  settle,
+  url,
+} from './browser';
+import {
+  attachPapers,
+  fillOnlineSubmission,
+  fillRating,
+  findOnlineProcedure,
+  lookUp,
+  pdf,
+  requiredPapers,
+  sendRating,
+  signInFromPrompt,
+  startOnlineSubmission,
+  submitOnline,
+  trackedAs,
+} from './flows';
 
 const PREFIX = 'citizen';
 const PHONE = '0912345678';
 const CHECK = '5678';
-
-/** A minimal valid PDF (detected by content as application/pdf). */
-const pdf = (title: string) =>
-  Buffer.from(
-    `%PDF-1.4\n% ${title}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-  );
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -80,38 +98,6 @@ async function act(client: ApiClient, id: string, type: string, payload: Json = 
   return r.json;
 }
 
-/** A procedure of Xã Mê Linh offered online, with a time limit in working days and few papers. */
-async function findOnlineProcedure(unitId: string): Promise<Json> {
-  let cursor: string | null = null;
-  for (let page = 0; page < 10; page++) {
-    const q = new URLSearchParams({ unitId, limit: '100', ...(cursor ? { cursor } : {}) });
-    const list = (await (await fetch(url(`/api/v1/procedures?${q}`))).json()) as Json;
-    for (const s of list.items as Json[]) {
-      const p = (await (await fetch(url(`/api/v1/procedures/${s.code}`))).json()) as Json;
-      const online = (p.methods as Json[]).find((m) => m.channel === 'online');
-      if (
-        p.channels.includes('online') &&
-        online?.time?.unit === 'working_days' &&
-        online.time.value >= 3 &&
-        p.documents.length >= 1 &&
-        p.documents.length <= 3 &&
-        (p.units as Json[]).some((u) => u.id === unitId)
-      )
-        return p;
-    }
-    cursor = list.nextCursor;
-    if (!cursor) break;
-  }
-  throw new Error('no procedure offered online at Xã Mê Linh');
-}
-
-async function signInOnLoginPage(page: Page, username: string): Promise<void> {
-  await page.waitForURL((u) => u.pathname === '/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
 describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
   let browser: Browser;
   before(async () => {
@@ -126,67 +112,35 @@ describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set'
     const me = await officer.get('/api/v1/auth/me');
     const unitId = (me.user.grants as Json[]).find((g) => g.role === 'COUNTER_OFFICER')!.unitId as string;
     const procedure = await findOnlineProcedure(unitId);
-    const code = procedure.code as string;
-    const required = (procedure.documents as Json[]).map((d, i) => (d.group === null ? i : -1)).filter((i) => i >= 0);
+    const required = requiredPapers(procedure);
 
     // 1. From the procedure page, anonymous: the button leads to a sign-in prompt that comes back here.
     const page = await newPage(browser);
-    await page.goto(url(`/dich-vu-cong/thu-tuc/${code}`));
-    await page.getByRole('heading', { level: 1, name: procedure.name }).waitFor();
-    await page.getByRole('banner').getByRole('link', { name: 'Tra cứu hồ sơ' }).waitFor();
-    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-    await page.waitForURL((u) => u.pathname === `/dich-vu-cong/nop-truc-tuyen/${code}`);
-    const prompt = page.getByTestId('sign-in-prompt');
-    await prompt.waitFor();
+    const prompt = await startOnlineSubmission(page, procedure);
     await assertAccessible(page, 'submission sign-in prompt');
     await screenshot(page, `${PREFIX}-01-sign-in-prompt`);
-    await prompt.getByRole('link', { name: 'Đăng nhập' }).click();
-    await signInOnLoginPage(page, 'congdan');
-    await page.waitForURL((u) => u.pathname === `/dich-vu-cong/nop-truc-tuyen/${code}`);
+    await signInFromPrompt(page, prompt, procedure, 'congdan');
 
     // 2. The form: unit among the procedure's units, applicant prefilled from the account, a PDF per paper.
-    await page.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Họ và tên', exact: true }).inputValue(), 'Phạm Thị Lan');
-    const unit = page.getByRole('combobox', { name: 'Đơn vị tiếp nhận', exact: true });
-    await unit.click();
-    await unit.pressSequentially('Mê Linh', { delay: 20 });
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Xã Mê Linh' })
-      .first()
-      .click();
-    await page.getByLabel('Số định danh cá nhân (CCCD)', { exact: true }).fill('001190001234');
-    await page.getByRole('textbox', { name: 'Số điện thoại', exact: true }).fill(PHONE);
-    await page.getByLabel('Địa chỉ', { exact: true }).fill('Thôn Yên Nội, xã Mê Linh, Hà Nội');
-    await page.getByLabel('Nội dung yêu cầu giải quyết', { exact: true }).fill('Đề nghị giải quyết theo thủ tục');
+    await fillOnlineSubmission(page, {
+      idNumber: '001190001234',
+      phone: PHONE,
+      address: 'Thôn Yên Nội, xã Mê Linh, Hà Nội',
+      summary: 'Đề nghị giải quyết theo thủ tục',
+    });
     // Submitting without the required papers is refused on the page, naming them.
     if (required.length) {
       await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
       await page.getByTestId('submit-error').getByText('Vui lòng đính kèm các giấy tờ bắt buộc').waitFor();
     }
-    for (const i of required)
-      await page
-        .getByTestId(`paper-${i}`)
-        .locator('input[type=file]')
-        .setInputFiles({ name: `giay-to-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: pdf(`paper ${i}`) });
-    await page
-      .getByTestId('paper-other')
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'ban-chup-cccd.pdf',
-        mimeType: 'application/pdf',
-        buffer: pdf('cccd'),
-      });
-    await page.getByText('ban-chup-cccd.pdf').waitFor();
+    await attachPapers(page, required, 'ban-chup-cccd.pdf');
     await settle(page);
     await assertAccessible(page, 'online submission form');
     await screenshot(page, `${PREFIX}-02-submit-form`);
 
     // 3. Submit: the dossier is created, then the files are uploaded; the confirmation says what comes next.
-    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    const done = page.getByTestId('submit-done');
-    await done.waitFor({ timeout: 30_000 });
-    await done.getByRole('heading', { level: 1, name: 'Đã nộp hồ sơ trực tuyến' }).waitFor();
-    await done.getByText(`Tệp đã đính kèm: ${required.length + 1}`).waitFor();
+    const done = await submitOnline(page, required.length + 1);
     await done.getByText('Mã hồ sơ sẽ được cấp khi cán bộ Bộ phận Một cửa tiếp nhận').waitFor();
     assert.match(await done.innerText(), /Xã Mê Linh lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await assertAccessible(page, 'submission confirmation');
@@ -292,16 +246,10 @@ describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set'
     await anon.goto(url(`/tra-cuu?ma=${encodeURIComponent(dossierCode)}`));
     await anon.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor();
     assert.equal(await anon.getByLabel('Mã hồ sơ', { exact: true }).inputValue(), dossierCode);
-    const digits = anon.getByLabel('4 số cuối số điện thoại hoặc số định danh', { exact: true });
-    await digits.fill('0000');
-    await anon.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+    await lookUp(anon, '0000');
     await anon.getByTestId('track-error').getByText('Không tìm thấy hồ sơ').waitFor();
-    await digits.fill(CHECK);
-    await anon.getByRole('button', { name: 'Tra cứu', exact: true }).click();
-    const card = anon.getByTestId('track-result');
-    await card.waitFor();
-    await card.getByTestId('track-code').getByText(dossierCode).waitFor();
-    await card.getByTestId('track-status').getByText('Đã trả kết quả').waitFor();
+    await lookUp(anon, CHECK);
+    const card = await trackedAs(anon, dossierCode, 'Đã trả kết quả');
     await card.getByTestId('track-status').getByText('(mã trạng thái 10)').waitFor();
     assert.match(
       await card.getByTestId('appointment-original').innerText(),
@@ -319,20 +267,11 @@ describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set'
     await screenshot(anon, `${PREFIX}-07-tracking`);
 
     // 9. One rating: a level as a large button, a criterion, a comment; then thanks.
-    const rating = card.getByTestId('rating-form');
-    await rating.getByRole('button', { name: 'Rất hài lòng' }).click();
-    assert.equal(await rating.getByRole('button', { name: 'Rất hài lòng' }).getAttribute('aria-pressed'), 'true');
-    await rating.getByRole('button', { name: /Đánh giá chi tiết/ }).click();
-    await rating
-      .getByRole('group', { name: /4\. Thái độ của cán bộ/ })
-      .getByText('Rất hài lòng')
-      .click();
-    await rating.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
+    await fillRating(card, 'Rất hài lòng', /4\. Thái độ của cán bộ/, 'Cán bộ hướng dẫn tận tình.');
     await settle(anon);
     await assertAccessible(anon, 'rating form');
     await screenshot(anon, `${PREFIX}-08-rating-form`);
-    await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await card.getByTestId('rating-thanks').getByText('Cảm ơn bạn đã đánh giá!').waitFor();
+    await sendRating(card);
     await assertAccessible(anon, 'rating thanks');
     await screenshot(anon, `${PREFIX}-09-rating-thanks`);
     const tracked = (await (
@@ -380,8 +319,8 @@ describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set'
     await assertAccessible(page, 'submission not offered online');
     // English
     await page.goto(url('/tra-cuu'));
-    await page.getByLabel('Ngôn ngữ', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' }).waitFor();
+    await selectOption(page, 'Ngôn ngữ', 'English');
     await page.getByRole('heading', { level: 1, name: 'Track a dossier' }).waitFor();
     await assertAccessible(page, 'tracking (English)');
     await screenshot(page, `${PREFIX}-11-tracking-en`);

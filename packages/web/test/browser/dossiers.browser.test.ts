@@ -23,14 +23,26 @@ import {
   waitForTitle,
   type TrackedPage,
 } from './browser';
+import {
+  act,
+  confirmOnlineReception,
+  fillAssign,
+  fillResolve,
+  gotoOnlineTab,
+  grantUnitId,
+  openOnlineReception,
+  openPdfLink,
+  pdfFile,
+  status,
+  tag,
+} from './flows';
 
 const PREFIX = 'dossiers';
 // "Gia hạn tạm trú" (1.002755) at Xã Mê Linh: 3 working days, 7 papers of which one is required (the 7th),
 // an approved internal process of 4 steps (counter, specialist, leader, counter) in the demo data.
 const PROCEDURE = '1.002755';
 const SEARCH = 'gia han tam tru';
-const APPLICANT = `Phạm Thị Thu ${Math.floor(Math.random() * 9000 + 1000)}`;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const APPLICANT = `Phạm Thị Thu ${tag()}`;
 
 async function focused(page: Page, selector: string) {
   try {
@@ -39,26 +51,6 @@ async function focused(page: Page, selector: string) {
     const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 300));
     throw new Error(`focus is not on ${selector} but on ${active}`, { cause: e });
   }
-}
-
-/** The status cell of the dossier page shows the state label. */
-async function status(page: Page, label: string) {
-  await page.getByTestId('dossier-status').getByText(label, { exact: true }).waitFor();
-}
-
-/** Opens an action from the dossier page, lets `fill` fill its form, confirms and waits for the dialog to close. */
-async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.getByRole('group', { name: 'Thao tác' }).getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${action} — `) });
-  await dialog.waitFor();
-  if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: action, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-async function pick(page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string | RegExp) {
-  await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
@@ -135,23 +127,10 @@ describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not
     const code = (await counter.getByTestId('dossier-code').innerText()).trim();
     assert.match(code, /^000\.00\.L7\.H26-\d{6}-\d{4}$/);
     assert.match(await counter.getByTestId('appointment').innerText(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-    const slip = counter.getByRole('link', { name: 'In giấy tiếp nhận' });
-    assert.equal(await slip.getAttribute('target'), '_blank');
-    const href = (await slip.getAttribute('href'))!;
-    assert.match(href, /\/forms\/receipt-slip\?format=pdf$/);
-    const res = await counter.request.get(url(href));
-    if (res.status() === 404) console.log('receipt slip: forms endpoint not there yet (404); link checked only');
-    else {
-      assert.equal(res.status(), 200);
-      assert.match(res.headers()['content-type'] ?? '', /application\/pdf/);
-      assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
-    }
+    const slip = await openPdfLink(counter, counter.getByRole('link', { name: 'In giấy tiếp nhận' }));
+    assert.match(slip, /\/forms\/receipt-slip\?format=pdf$/);
     // a scan of the papers, uploaded after reception
-    await counter.getByLabel('Chọn tệp để tải lên').setInputFiles({
-      name: 'to-khai-CT01.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
+    await counter.getByLabel('Chọn tệp để tải lên').setInputFiles(pdfFile('to-khai-CT01.pdf'));
     await counter.getByText('Đã tải lên «to-khai-CT01.pdf»').waitFor();
     await counter.getByRole('cell', { name: 'to-khai-CT01.pdf' }).waitFor();
     await settle(counter);
@@ -211,8 +190,12 @@ describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not
     });
     await status(specialist, 'Đã chuyển bước');
     await act(specialist, 'Phân công', async (dialog) => {
-      await pick(specialist, dialog, 'Bước của quy trình', 'Lãnh đạo UBND xã ký duyệt');
-      await pick(specialist, dialog, 'Người được giao', /Lê Quang Dũng/);
+      await fillAssign(specialist, dialog, {
+        step: 'Lãnh đạo UBND xã ký duyệt',
+        stepName: 'Lãnh đạo UBND xã ký duyệt',
+        hours: 8,
+        assignee: /Lê Quang Dũng/,
+      });
     });
     await status(specialist, 'Đã phân công');
     const sheet = specialist.getByRole('table', { name: 'Phiếu kiểm soát quá trình giải quyết' });
@@ -253,13 +236,11 @@ describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not
     await act(leader, 'Bắt đầu xử lý');
     await status(leader, 'Đang xử lý');
     await act(leader, 'Phê duyệt kết quả', async (dialog) => {
-      await dialog.getByLabel('Số, ký hiệu kết quả').fill('15/XN-UBND');
-      assert.equal(await dialog.getByLabel('Người ký', { exact: true }).inputValue(), 'Lê Quang Dũng');
-      await dialog.getByLabel('Chức vụ người ký').fill('Chủ tịch');
-      await dialog.locator('#resolve-result-file').setInputFiles({
-        name: 'ket-qua-15.pdf',
-        mimeType: 'application/pdf',
-        buffer: PDF,
+      await fillResolve(dialog, {
+        resultNumber: '15/XN-UBND',
+        signer: 'Lê Quang Dũng',
+        capacity: 'Chủ tịch',
+        file: 'ket-qua-15.pdf',
       });
       await assertAccessible(leader, 'resolve dialog');
       await screenshot(leader, `${PREFIX}-resolve`);
@@ -312,11 +293,8 @@ describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not
     const me = (await (await citizen.request.get(url('/api/v1/auth/me'))).json()) as { user: { id: string } };
     assert.ok(me.user.id);
     const counter = await open('tiepnhan');
-    const unitId = await counter.evaluate(async () => {
-      const r = await fetch('/api/v1/auth/me');
-      return ((await r.json()) as { user: { grants: { unitId: string }[] } }).user.grants[0]!.unitId;
-    });
-    const name = `Đỗ Văn Trực ${Math.floor(Math.random() * 9000 + 1000)}`;
+    const unitId = await grantUnitId(counter, 'COUNTER_OFFICER');
+    const name = `Đỗ Văn Trực ${tag()}`;
     const submitted = await citizen.request.post(url('/api/v1/me/dossiers'), {
       data: { unitId, procedureCode: PROCEDURE, applicant: { name, phone: '0987 000 111' } },
       headers: { 'x-csrf-token': csrfToken, 'idempotency-key': crypto.randomUUID() },
@@ -324,25 +302,14 @@ describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not
     assert.equal(submitted.status(), 201, await submitted.text());
     await citizen.close();
 
-    await counter.goto(url('/ho-so/tiep-nhan'));
-    await counter.getByRole('tab', { name: 'Hồ sơ nộp trực tuyến' }).click();
-    await counter.waitForURL((u) => u.searchParams.get('tab') === 'truc-tuyen');
-    const row = counter.locator('.ant-table-row', { hasText: name });
-    await row.waitFor();
+    await gotoOnlineTab(counter);
+    await counter.locator('.ant-table-row', { hasText: name }).waitFor();
     await assertAccessible(counter, 'online submissions');
     await screenshot(counter, `${PREFIX}-online`);
-    await row.getByRole('button', { name: `Tiếp nhận — ${name}`, exact: true }).click();
-    const dialog = counter.getByRole('dialog', { name: /^Tiếp nhận — / });
-    await dialog.getByRole('checkbox', { name: /Bắt buộc/ }).waitFor();
-    await dialog.getByRole('button', { name: 'Đánh dấu các giấy tờ bắt buộc' }).click();
+    const dialog = await openOnlineReception(counter, name);
     await assertAccessible(counter, 'online receive dialog');
     await screenshot(counter, `${PREFIX}-online-receive`);
-    await dialog.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    const done = counter.getByRole('status').filter({ hasText: /Đã tiếp nhận hồ sơ 000\.00\.L7\.H26-\d{6}-\d{4}/ });
-    await done.waitFor();
-    await done.getByRole('link', { name: 'In giấy tiếp nhận' }).waitFor();
-    assert.equal(await counter.locator('.ant-table-row', { hasText: name }).count(), 0, 'no longer waiting');
+    await confirmOnlineReception(counter, dialog, name);
     assert.deepEqual(counter.problems, []);
     await counter.context().close();
   });
