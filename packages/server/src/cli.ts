@@ -8,6 +8,7 @@ import { connect } from './platform/db';
 import { migrate } from './platform/migrate';
 import { verifyAudit, createAnchor } from './audit/service';
 import { loadDemoData } from './seed/demo';
+import { formatReport, generateDossiers, parseGenerateArgs } from './seed/dossierGenerator';
 import { countUnits } from './units/store';
 import { importProceduresCommand } from './catalog/cli';
 import { ensureCalendarReferenceData } from './calendar/referenceData';
@@ -35,6 +36,22 @@ const commands: Record<string, { help: string; run: (url: string, args: string[]
         await loadDemoData(h.db, { progress: true });
         console.log('Đã nạp dữ liệu mẫu.');
         return 0;
+      } finally {
+        await h.close();
+      }
+    },
+  },
+  'dossiers:generate': {
+    help: 'generate realistic dossier histories: dossiers:generate --dossiers N --months M [--seed S] [--unit CODE] (npm run generate)',
+    async run(url, args) {
+      const options = parseGenerateArgs(args);
+      await migrate(url);
+      const h = connect(url, 4);
+      try {
+        await ensureCalendarReferenceData(h.db);
+        const report = await generateDossiers(h.db, { ...options, progress: process.stdout.isTTY !== false });
+        for (const line of formatReport(report)) console.log(line);
+        return report.refusals > 0 ? 1 : 0;
       } finally {
         await h.close();
       }

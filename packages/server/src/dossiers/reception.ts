@@ -84,14 +84,14 @@ export const submitBody = z.strictObject({
 });
 export type SubmitBody = z.infer<typeof submitBody>;
 
-const catalogChannel = { COUNTER: 'direct', POSTAL: 'postal', ONLINE: 'online' } as const;
+export const catalogChannel = { COUNTER: 'direct', POSTAL: 'postal', ONLINE: 'online' } as const;
 const durationUnit: Record<string, Duration['unit'] | undefined> = {
   working_days: 'WORKING_DAYS',
   working_hours: 'WORKING_HOURS',
   calendar_days: 'CALENDAR_DAYS',
   same_day: 'SAME_DAY',
 };
-const excludedPeriodNames = new Set([
+export const excludedPeriodNames = new Set([
   'FINANCIAL_OBLIGATION',
   'CITIZEN_SUPPLEMENT',
   'FIELD_VERIFICATION',
@@ -160,6 +160,13 @@ export function checkPapers(version: Version, ticked: { index: number; provided:
   return papers;
 }
 
+/** The procedure's legal time for a channel as a calendar duration; undefined when it cannot be computed. */
+export function legalLimitFor(methods: Version['content']['methods'], channel: Channel): Duration | undefined {
+  const limit = legalTimeOf(methods, catalogChannel[channel]);
+  const unit = limit ? durationUnit[limit.unit] : undefined;
+  return limit && unit ? { value: limit.value, unit } : undefined;
+}
+
 /** Everything RECEIVE needs that is not in the transaction: the time limit for the channel and the unit's calendar. */
 export async function receptionInputs(
   cache: CalendarCache,
@@ -168,13 +175,12 @@ export async function receptionInputs(
   version: Version,
   channel: Channel,
 ) {
-  const limit = legalTimeOf(version.content.methods, catalogChannel[channel]);
-  const unit = limit ? durationUnit[limit.unit] : undefined;
-  if (!limit || !unit)
+  const timeLimit = legalLimitFor(version.content.methods, channel);
+  if (!timeLimit)
     throw new DomainError('DOSSIER_TIME_LIMIT_UNSUPPORTED', [{ field: 'body.channel', message: 'Không có thời hạn.' }]);
   const uc = await cache.get(unitId);
   const unitCode = (await store.unitCode(db, unitId))!;
-  return { timeLimit: { value: limit.value, unit } as Duration, uc, unitCode };
+  return { timeLimit, uc, unitCode };
 }
 
 /** The RECEIVE payload with a fresh code; called inside the transaction so a rollback returns the number. */

@@ -17,6 +17,11 @@ export interface DbHandle {
 
 export function connect(url: string, max = 10): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'motcua' });
+  // An idle connection dropped by the server (PostgreSQL stopping first at shutdown, a restart) is an event on the
+  // pool, not a crash: the next query opens a new connection or fails with its own error.
+  pool.on('error', (e) => {
+    process.emitWarning(`PostgreSQL connection lost: ${e.message}`);
+  });
   pool.on('connect', (client) => {
     client.query("SET TIME ZONE 'Asia/Ho_Chi_Minh'").catch(() => {});
   });

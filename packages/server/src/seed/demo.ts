@@ -3,12 +3,14 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Role, UnitType } from '@motcua/domain';
 import type { Db } from '../platform/db';
-import { projectRoot } from '../platform/config';
+import { sql } from 'kysely';
+import { loadConfig, projectRoot } from '../platform/config';
 import { hashPassword } from '../platform/passwords';
 import { recordAudit } from '../audit/service';
 import * as unitStore from '../units/store';
 import * as accessStore from '../access/store';
 import { loadDemoCatalog } from '../catalog/seed';
+import { generateDossiers } from './dossierGenerator';
 
 export const seedDir = path.join(projectRoot, 'packages/server/seed-data');
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -111,10 +113,14 @@ export function readSeedUnits(): SeedUnit[] {
 
 const seedActor = { userId: null, name: 'Dữ liệu mẫu (seed)' };
 
-/** Loads the Hanoi demo tree and one account per role, in one transaction: all or nothing. */
+/**
+ * Loads the Hanoi demo tree and one account per role, in one transaction: all or nothing. Then, with the accounts
+ * and while the database has no dossier yet, 12 months of generated dossier histories at the demo units
+ * (`dossiers`, default DEMO_DOSSIERS = 4000; 0 = none), in transactions of their own.
+ */
 export async function loadDemoData(
   db: Db,
-  options: { progress?: boolean; withAccounts?: boolean } = {},
+  options: { progress?: boolean; withAccounts?: boolean; dossiers?: number } = {},
 ): Promise<void> {
   const units = readSeedUnits();
   const accounts = options.withAccounts === false ? [] : demoAccounts;
@@ -197,4 +203,10 @@ export async function loadDemoData(
     await loadDemoCatalog(trx);
   });
   bar?.stop();
+  const dossiers = options.dossiers ?? (options.withAccounts === false ? 0 : loadConfig().demoDossiers);
+  if (
+    dossiers > 0 &&
+    !(await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM dossier) AS any`.execute(db)).rows[0]!.any
+  )
+    await generateDossiers(db, { dossiers, months: 12, seed: 2026, progress: options.progress ?? false });
 }

@@ -1,0 +1,348 @@
+/**
+ * The dossier write path through the real HTTP server (a separate process, as in production): CLIENTS concurrent
+ * loops, each receiving a counter dossier (POST /api/v1/dossiers, the counter officer), taking it through three
+ * steps of the internal process (ASSIGN → START_STEP → HAND_OFF ×3, by the unit leader), RESOLVE (leader) and
+ * DELIVER (counter officer), every action with If-Match and a fresh Idempotency-Key, for DURATION_S seconds.
+ * Then, on the same PostgreSQL server, pgbench (TPC-B, `-i -s 10` into a database of its own, `-c 8 -j 2 -T 30`)
+ * as the yardstick: the budget is transitions/s ≥ 0.5 × pgbench tps and p99 ≤ 50 ms per transition.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/motcua_bench node --import tsx bench/dossier-lifecycle.bench.ts
+ *   node --import tsx bench/dossier-lifecycle.bench.ts        # embedded PostgreSQL in a temporary folder
+ *
+ * DATABASE_URL names an empty database (the server migrates it and loads the demo data; DEMO_DOSSIERS defaults
+ * to 0 here). Options (env): CLIENTS (50), DURATION_S (30), WARMUP_S (5), PORT (3301), PGBENCH (path),
+ * PGBENCH_T (30), SKIP_PGBENCH=1, SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import net from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { projectRoot } from '../packages/server/src/platform/config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
+import { withDatabase } from '../packages/server/src/platform/db';
+
+const CLIENTS = Number(process.env.CLIENTS ?? 50);
+const DURATION_MS = Number(process.env.DURATION_S ?? 30) * 1000;
+const WARMUP_MS = Number(process.env.WARMUP_S ?? 5) * 1000;
+const PGBENCH_T = Number(process.env.PGBENCH_T ?? 30);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function query(url: string, text: string, params: unknown[] = []) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 8 });
+let port = 0;
+
+interface Res {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function send(method: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+interface Session {
+  userId: string;
+  headers: Record<string, string>;
+}
+
+async function login(username: string): Promise<Session> {
+  const r = await send('POST', '/api/v1/auth/login', { username, password: 'motcua-demo' });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
+  const cookie = ([] as string[])
+    .concat(r.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const j = JSON.parse(r.body) as { csrfToken: string; user: { id: string } };
+  return { userId: j.user.id, headers: { cookie, 'x-csrf-token': j.csrfToken } };
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+
+function findPgbench(): string {
+  const candidates = [process.env.PGBENCH, 'pgbench', '/usr/lib/postgresql/15/bin/pgbench'].filter(Boolean) as string[];
+  for (const c of candidates) if (spawnSync(c, ['--version']).status === 0) return c;
+  throw new Error('pgbench not found (set PGBENCH)');
+}
+
+let embedded: EmbeddedDatabase | undefined;
+let tmpDir: string | undefined;
+let child: ReturnType<typeof spawn> | undefined;
+let dbUrl: string;
+let createdDb: string | undefined;
+let pgbenchDb: string | undefined;
+let serverUrl: string;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
+try {
+  if (process.env.DATABASE_URL) {
+    dbUrl = process.env.DATABASE_URL;
+    serverUrl = withDatabase(dbUrl, 'postgres');
+  } else {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
+    embedded = await startEmbeddedPostgres(tmpDir, { port: await freePort() });
+    serverUrl = embedded.url;
+    createdDb = 'motcua_bench';
+    await query(serverUrl, `CREATE DATABASE ${createdDb} ENCODING 'UTF8' TEMPLATE template0`);
+    dbUrl = withDatabase(serverUrl, createdDb);
+  }
+  port = Number(process.env.PORT ?? 3301);
+  const started = performance.now();
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ALLOW_DEMO_ACCOUNTS: 'true',
+      JOBS_WORKER: 'false',
+      DEMO_DOSSIERS: process.env.DEMO_DOSSIERS ?? '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    if (i > 1200) throw new Error('server not ready after 120 s');
+    try {
+      if ((await send('GET', '/ready', undefined)).status === 200) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const startMs = performance.now() - started;
+
+  const unit = (await query(dbUrl, `SELECT id FROM unit WHERE code = '000.00.L7.H26' AND valid_to IS NULL`))[0]!
+    .id as string;
+  // A commune procedure received at the counter, with an approved internal process of at least three steps.
+  const proc = (
+    await query(
+      dbUrl,
+      `SELECT p.code FROM internal_process ip JOIN procedure_version v ON v.id = ip.procedure_version_id
+       JOIN procedure p ON p.id = v.procedure_id
+       WHERE ip.unit_id = $1 AND ip.status = 'APPROVED' AND jsonb_array_length(ip.steps) >= 3
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.methods) m WHERE m->>'channel' = 'direct'
+           AND m->'time'->>'unit' = 'working_days')
+       ORDER BY p.code LIMIT 1`,
+      [unit],
+    )
+  )[0]!.code as string;
+  const counter = await login('tiepnhan');
+  const leader = await login('lanhdao');
+
+  type Kind = 'RECEIVE' | 'ASSIGN' | 'START_STEP' | 'HAND_OFF' | 'RESOLVE' | 'DELIVER';
+  const lat: Record<Kind, number[]> = {
+    RECEIVE: [],
+    ASSIGN: [],
+    START_STEP: [],
+    HAND_OFF: [],
+    RESOLVE: [],
+    DELIVER: [],
+  };
+  const errors = new Map<string, number>();
+  let measuring = false;
+  let stop = false;
+  let delivered = 0;
+
+  async function timed(kind: Kind, f: () => Promise<Res>, expect: number): Promise<Res> {
+    const t0 = performance.now();
+    const r = await f();
+    const ms = performance.now() - t0;
+    if (r.status !== expect) {
+      const key = `${kind} ${r.status} ${r.body.slice(0, 120)}`;
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+      throw new Error(key);
+    }
+    if (measuring) lat[kind].push(ms);
+    return r;
+  }
+
+  async function client(k: number) {
+    let n = 0;
+    while (!stop) {
+      try {
+        const rec = await timed(
+          'RECEIVE',
+          () =>
+            send(
+              'POST',
+              '/api/v1/dossiers',
+              {
+                unitId: unit,
+                procedureCode: proc,
+                channel: 'COUNTER',
+                applicant: { name: `Nguyễn Văn Bench ${k}-${n++}`, phone: '0987654321', idNumber: '001090001234' },
+              },
+              { ...counter.headers, 'idempotency-key': randomUUID() },
+            ),
+          201,
+        );
+        const d = JSON.parse(rec.body) as { id: string; version: number };
+        let version = d.version;
+        const act = async (kind: Kind, s: Session, payload: Record<string, unknown> = {}) => {
+          const r = await timed(
+            kind,
+            () =>
+              send(
+                'POST',
+                `/api/v1/dossiers/${d.id}/actions`,
+                { type: kind, payload },
+                { ...s.headers, 'if-match': `"${version}"`, 'idempotency-key': randomUUID() },
+              ),
+            200,
+          );
+          version = Number(/\d+/.exec(String(r.headers.etag))![0]);
+        };
+        for (let step = 1; step <= 3; step++) {
+          await act('ASSIGN', leader, { stepId: `step-${step}`, assigneeUserId: leader.userId });
+          await act('START_STEP', leader);
+          await act('HAND_OFF', leader);
+        }
+        await act('RESOLVE', leader, {
+          outcome: 'APPROVED',
+          resultNumber: `${k}-${n}/GCN`,
+          signerName: 'Lê Quang Dũng',
+        });
+        await act('DELIVER', counter, {
+          method: 'COUNTER',
+          recipient: { type: 'APPLICANT', name: 'Nguyễn Văn Bench' },
+        });
+        if (measuring) delivered++;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+
+  const loops = Array.from({ length: CLIENTS }, (_, k) => client(k));
+  await new Promise((r) => setTimeout(r, WARMUP_MS));
+  const load0 = os.loadavg()[0]!;
+  // Commits on the database during the window: each autocommit statement and each transaction counts one.
+  const commits = async () =>
+    Number(
+      (await query(dbUrl, 'SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()'))[0]!
+        .xact_commit,
+    );
+  const commits0 = await commits();
+  measuring = true;
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, DURATION_MS));
+  measuring = false;
+  const elapsed = performance.now() - t0;
+  const load1 = os.loadavg()[0]!;
+  const commits1 = await commits();
+  stop = true;
+  await Promise.all(loops);
+
+  const all = Object.values(lat)
+    .flat()
+    .sort((a, b) => a - b);
+  for (const xs of Object.values(lat)) xs.sort((a, b) => a - b);
+  const tps = (all.length / elapsed) * 1000;
+  const cpu = os.cpus();
+  console.log(
+    `dossier lifecycle over HTTP — ${CLIENTS} clients, ${(elapsed / 1000).toFixed(1)} s measured after ${WARMUP_MS / 1000} s warm-up; server ready in ${(startMs / 1000).toFixed(1)} s`,
+  );
+  console.log(`procedure ${proc} at Xã Mê Linh; ${delivered} dossiers delivered, ${all.length} transitions`);
+  console.log(`transitions/s ${tps.toFixed(0)}  (dossiers/s ${((delivered / elapsed) * 1000).toFixed(1)})`);
+  console.log(
+    `database commits per transition ${((commits1 - commits0) / all.length).toFixed(1)} (autocommit statements + transactions, from pg_stat_database)`,
+  );
+  console.log('latency ms            n      p50     p95     p99     max');
+  const row = (name: string, xs: number[]) =>
+    console.log(
+      `  ${name.padEnd(12)} ${String(xs.length).padStart(7)} ${pct(xs, 50).toFixed(1).padStart(8)} ${pct(xs, 95).toFixed(1).padStart(7)} ${pct(xs, 99).toFixed(1).padStart(7)} ${(xs.at(-1) ?? NaN).toFixed(1).padStart(8)}`,
+    );
+  row('all', all);
+  for (const [k, xs] of Object.entries(lat)) row(k, xs);
+  if (errors.size) for (const [k, v] of errors) console.log(`  errors: ${v} × ${k}`);
+
+  child.kill('SIGTERM');
+  await new Promise((r) => child!.once('exit', r));
+  child = undefined;
+
+  if (process.env.SKIP_PGBENCH !== '1') {
+    const bin = findPgbench();
+    pgbenchDb = `motcua_pgbench_${process.pid}`;
+    await query(serverUrl, `CREATE DATABASE ${pgbenchDb}`);
+    const pgUrl = withDatabase(serverUrl, pgbenchDb);
+    const init = spawnSync(bin, ['-i', '-s', '10', '-q', pgUrl], { encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`pgbench -i: ${init.stderr}`);
+    const run = spawnSync(bin, ['-c', '8', '-j', '2', '-T', String(PGBENCH_T), pgUrl], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`pgbench: ${run.stderr}`);
+    const pgTps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(run.stdout)?.[1] ?? NaN);
+    const pgLat = /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1];
+    console.log(
+      `pgbench (TPC-B, -s 10, -c 8 -j 2 -T ${PGBENCH_T}) on the same server: ${pgTps.toFixed(0)} tps, latency average ${pgLat} ms`,
+    );
+    console.log(
+      `ratio transitions/s ÷ pgbench tps = ${(tps / pgTps).toFixed(2)} (budget ≥ 0.5); p99 ${pct(all, 99).toFixed(1)} ms (budget ≤ 50 ms)`,
+    );
+  }
+  console.log(
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, Node ${process.version}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)} during the run, ${os.loadavg()[0]!.toFixed(1)} at the end`,
+  );
+  console.log(`database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
+} finally {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
+  agent.destroy();
+  if (pgbenchDb) await query(serverUrl!, `DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`).catch(() => {});
+  if (createdDb && embedded)
+    await query(serverUrl!, `DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => {});
+  await embedded?.stop().catch(() => {});
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
