@@ -126,7 +126,9 @@ try {
   const files = (only.length ? only : all).filter((f) => f.endsWith('.browser.test.ts') === browser);
   const env = { ...process.env, MOTCUA_TEST_SERVER_URL: serverUrl, NODE_ENV: 'test' };
   cleanup.push(() => adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`));
-  const args = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files];
+  // Browser files one at a time: two Chromiums, the server and PostgreSQL on two cores made 20 s waits flaky.
+  const concurrency = browser ? 1 : 2;
+  const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
   if (browser) {
     const server = await startServer(serverUrl, env);
     try {

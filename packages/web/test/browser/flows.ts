@@ -145,7 +145,11 @@ export async function act(page: Page, action: string, fill?: (dialog: Dialog) =>
   await dialog.waitFor();
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: action, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await dialog.waitFor({ state: 'hidden' }).catch(async (e: Error) => {
+    // Say what the dialog shows (a refusal from the server, a field error) instead of only "timeout".
+    const text = await dialog.innerText().catch(() => '');
+    throw new Error(`${action}: the dialog stayed open: ${text.replace(/\s+/g, ' ').slice(0, 500)}`, { cause: e });
+  });
 }
 
 /** Picks an option of an antd Select in a dialog. */
