@@ -1,0 +1,529 @@
+/**
+ * The scoring path (service-index-766 §3–§6): normalized dossiers and counts → one measurement per
+ * indicator → scores, groups, total, and the per-dossier lost points for the drill-down. Pure.
+ */
+import { decideOnTime, endEventOf, inOnTimeScope, visibleTimeline, type OnTimeDecision } from './onTime.js';
+import { settingsOf, type IndexSettings } from './settings.js';
+import { INDICATOR_TABLE_2025 } from './table.js';
+import type {
+  GroupResult,
+  IndexDossier,
+  IndexInput,
+  IndexResult,
+  IndicatorCode,
+  IndicatorDef,
+  IndicatorResult,
+  IndicatorTable,
+  LostPoint,
+  LostPointReason,
+  UnitLevel,
+} from './types.js';
+
+const HOUR = 3_600_000;
+
+/** One dossier that failed an indicator. */
+interface Failure {
+  dossier: IndexDossier;
+  reason: LostPointReason;
+  decision?: OnTimeDecision;
+}
+
+type Measurement =
+  | {
+      kind: 'RATIO';
+      numerator: number;
+      denominator: number;
+      basis: 'DOSSIERS' | 'COUNTS';
+      failures: Failure[];
+      /** What one more passing dossier adds to the numerator (ONLINE_SUBMISSION_RATE: the sync ratio). */
+      unit: number;
+      /** DOSSIER_SYNC fallback denominator in use. */
+      fallback?: boolean;
+    }
+  | { kind: 'NOT_COMPUTABLE'; reason: 'MISSING_INPUT' | 'NO_COUNTS' | 'NO_FALLBACK'; missing?: number; detail: string }
+  | { kind: 'VALUE'; value: number | null; count: number };
+
+type Verdict = 'PASS' | 'OUT' | 'UNKNOWN' | { fail: LostPointReason; decision?: OnTimeDecision };
+
+function perDossier(
+  population: readonly IndexDossier[],
+  judge: (d: IndexDossier) => Verdict,
+  what: string,
+): Measurement {
+  let numerator = 0;
+  let denominator = 0;
+  let missing = 0;
+  const failures: Failure[] = [];
+  for (const d of population) {
+    const v = judge(d);
+    if (v === 'OUT') continue;
+    if (v === 'UNKNOWN') {
+      missing++;
+      continue;
+    }
+    denominator++;
+    if (v === 'PASS') numerator++;
+    else failures.push({ dossier: d, reason: v.fail, ...(v.decision ? { decision: v.decision } : {}) });
+  }
+  if (missing > 0) {
+    return {
+      kind: 'NOT_COMPUTABLE',
+      reason: 'MISSING_INPUT',
+      missing,
+      detail: `Thiếu dữ liệu ${what} của ${missing} hồ sơ.`,
+    };
+  }
+  return { kind: 'RATIO', numerator, denominator, basis: 'DOSSIERS', failures, unit: 1 };
+}
+
+const isResolvedOrDelivered = (d: IndexDossier, end: number) => {
+  const e = endEventOf(visibleTimeline(d, end));
+  return e !== null && (e.kind === 'RESOLVED' || e.kind === 'DELIVERED');
+};
+
+const bool = (v: boolean | null, fail: LostPointReason): Verdict => (v === null ? 'UNKNOWN' : v ? 'PASS' : { fail });
+
+/** Every indicator's measurement from the input. */
+function measureAll(
+  input: IndexInput,
+  settings: IndexSettings,
+  table: IndicatorTable,
+): Map<IndicatorCode, Measurement> {
+  const { period } = input;
+  const counted = input.dossiers.filter((d) => d.receivedAt !== null);
+  const received = counted.filter((d) => d.receivedAt! >= period.start && d.receivedAt! < period.end);
+  const onTimePopulation = counted.filter((d) => inOnTimeScope(d, period, settings.onTimeScope));
+  const decisions = new Map<IndexDossier, OnTimeDecision | null>(
+    onTimePopulation.map((d) => [d, decideOnTime(d, period)]),
+  );
+  const resolvedInPeriod = counted.filter((d) => {
+    const e = endEventOf(visibleTimeline(d, period.end));
+    return e !== null && (e.kind === 'RESOLVED' || e.kind === 'DELIVERED') && e.at >= period.start;
+  });
+
+  const m = new Map<IndicatorCode, Measurement>();
+
+  // DOSSIER_SYNC: synced ÷ max(reporting system, portal); both 0 → last year's total ÷ 12 / ÷ 4.
+  const sync = perDossier(received, (d) => bool(d.synced, 'NOT_SYNCED'), 'đồng bộ (DaDongBo)');
+  if (sync.kind === 'RATIO') {
+    sync.denominator = Math.max(sync.denominator, input.reportingSystemReceived ?? 0);
+    if (sync.denominator === 0) {
+      const divisor = period.kind === 'CUSTOM' ? null : settings.syncFallbackDivisor[period.kind];
+      if (input.lastYearReceivedTotal == null || divisor === null) {
+        m.set('DOSSIER_SYNC', {
+          kind: 'NOT_COMPUTABLE',
+          reason: 'NO_FALLBACK',
+          detail: 'Không có hồ sơ tiếp nhận trong kỳ; thiếu tổng hồ sơ năm trước hoặc kỳ không có hệ số chia.',
+        });
+      } else {
+        m.set('DOSSIER_SYNC', { ...sync, denominator: input.lastYearReceivedTotal / divisor, fallback: true });
+      }
+    } else m.set('DOSSIER_SYNC', sync);
+  } else m.set('DOSSIER_SYNC', sync);
+
+  m.set(
+    'ON_TIME_RATE',
+    perDossier(
+      onTimePopulation,
+      (d) => {
+        const dec = decisions.get(d) ?? null;
+        if (!dec) return 'UNKNOWN';
+        if (dec.onTime) return 'PASS';
+        const fail: LostPointReason =
+          dec.rule === 'SECOND_SUPPLEMENT' ? 'SECOND_SUPPLEMENT' : dec.unfinished ? 'OVERDUE_IN_PROGRESS' : 'LATE';
+        return { fail, decision: dec };
+      },
+      'ngày hẹn trả (NgayHenTra) hoặc thời hạn luật định',
+    ),
+  );
+
+  const completed = counted.flatMap((d) => {
+    const tl = visibleTimeline(d, period.end);
+    const r = tl.find((e) => e.status === 9);
+    return r && r.at >= period.start ? [r.at - d.receivedAt!] : [];
+  });
+  m.set('AVG_PROCESSING_TIME', {
+    kind: 'VALUE',
+    value: completed.length ? completed.reduce((a, b) => a + b, 0) / completed.length / HOUR : null,
+    count: completed.length,
+  });
+
+  m.set(
+    'FULL_ONLINE_DOSSIER_RATE',
+    perDossier(
+      received,
+      (d) =>
+        d.fullProcessEligible === null
+          ? 'UNKNOWN'
+          : !d.fullProcessEligible
+            ? 'OUT'
+            : bool(d.fullProcessOnline, 'NOT_FULL_ONLINE'),
+      'toàn trình (DuDieuKienToanTrinh, LaHoSoToanTrinh)',
+    ),
+  );
+
+  // 3.3: online dossiers (with an electronic result where a paper result is required) ÷ received × sync ratio.
+  const online = perDossier(
+    received,
+    (d) => {
+      if (d.channel === null) return 'UNKNOWN';
+      if (d.channel !== 'ONLINE') return { fail: 'NOT_FULL_ONLINE' };
+      if (!isResolvedOrDelivered(d, period.end)) return 'PASS';
+      if (d.resultRequired === null) return 'UNKNOWN';
+      return !d.resultRequired || d.electronicResult ? 'PASS' : { fail: 'NO_ELECTRONIC_RESULT' };
+    },
+    'kênh và kết quả điện tử',
+  );
+  const syncM = m.get('DOSSIER_SYNC')!;
+  if (online.kind === 'RATIO' && syncM.kind === 'RATIO') {
+    const syncRatio = syncM.denominator > 0 ? syncM.numerator / syncM.denominator : 0;
+    m.set('ONLINE_SUBMISSION_RATE', { ...online, numerator: online.numerator * syncRatio, unit: syncRatio });
+  } else if (online.kind === 'RATIO') {
+    m.set('ONLINE_SUBMISSION_RATE', {
+      kind: 'NOT_COMPUTABLE',
+      reason: 'MISSING_INPUT',
+      detail: 'Chỉ số nhân với tỷ lệ đồng bộ, mà tỷ lệ đồng bộ không tính được.',
+    });
+  } else m.set('ONLINE_SUBMISSION_RATE', online);
+
+  m.set(
+    'ONLINE_PAID_DOSSIER_RATE',
+    perDossier(
+      received,
+      (d) =>
+        d.feeInfo === null ? 'UNKNOWN' : d.feeInfo !== 'POSITIVE' ? 'OUT' : bool(d.paidOnline, 'NOT_PAID_ONLINE'),
+      'thanh toán (DanhSachPhiLePhi, DuocThanhToanTrucTuyen)',
+    ),
+  );
+
+  m.set(
+    'ORIGINAL_RESULT_AVAILABLE',
+    perDossier(
+      resolvedInPeriod,
+      (d) =>
+        d.resultRequired === null
+          ? 'UNKNOWN'
+          : !d.resultRequired
+            ? 'OUT'
+            : bool(d.electronicResult, 'NO_ELECTRONIC_RESULT'),
+      'loại kết quả (YeuCauKetQuaGiay) và kết quả điện tử',
+    ),
+  );
+
+  m.set(
+    'SO_HOA_GIAY_TO_GIAI_QUYET',
+    perDossier(
+      received,
+      (d) => {
+        if (d.componentsDigitized === null) return 'UNKNOWN';
+        if (!d.componentsDigitized) return { fail: 'NOT_DIGITISED' };
+        if (!isResolvedOrDelivered(d, period.end)) return 'PASS';
+        if (d.resultRequired === null) return 'UNKNOWN';
+        if (!d.resultRequired) return 'PASS';
+        return bool(d.electronicResult, 'NO_ELECTRONIC_RESULT');
+      },
+      'số hóa thành phần (TaiLieuNop) và loại kết quả',
+    ),
+  );
+
+  m.set(
+    'REUSED_DIGITIZED_DATA',
+    perDossier(received, (d) => bool(d.reusedData, 'NO_REUSED_DATA'), 'tái sử dụng dữ liệu'),
+  );
+  m.set(
+    'SYNCED_WITH_DVCQG_PERSONAL_STORAGE',
+    perDossier(received, (d) => bool(d.personalStoreLinked, 'NO_PERSONAL_STORE_LINK'), 'Kho dữ liệu cá nhân'),
+  );
+  m.set(
+    'CITIZEN_DATA_CONNECTED_DOSSIER',
+    perDossier(received, (d) => bool(d.citizenDataUsed, 'NO_CITIZEN_DATA'), 'dữ liệu dân cư (VNeID, MaCSDL)'),
+  );
+
+  m.set(
+    'DOSSIER_RECEIVING_SATISFACTION',
+    perDossier(
+      onTimePopulation,
+      (d) => {
+        const dec = decisions.get(d) ?? null;
+        if (dec && !dec.onTime) return { fail: 'LATE', decision: dec };
+        if (d.dislikedOrComplained === true) return { fail: 'DISLIKED_OR_COMPLAINED' };
+        if (!dec || d.dislikedOrComplained === null) return 'UNKNOWN';
+        return 'PASS';
+      },
+      'đánh giá không hài lòng / phản ánh và hạn xử lý',
+    ),
+  );
+
+  // Counts: the only source of COUNTS indicators, and an override of dossier-derived ones.
+  for (const def of table.indicators) {
+    const c = input.counts?.[def.code];
+    if (c) {
+      m.set(def.code, {
+        kind: 'RATIO',
+        numerator: c.numerator,
+        denominator: c.denominator,
+        basis: 'COUNTS',
+        failures: [],
+        unit: 1,
+      });
+    } else if (def.source === 'COUNTS') {
+      m.set(def.code, {
+        kind: 'NOT_COMPUTABLE',
+        reason: 'NO_COUNTS',
+        detail: 'Chưa có số liệu tổng hợp cho chỉ số này.',
+      });
+    }
+  }
+  return m;
+}
+
+/** The definition after the locality's settings: maximum, fullAt, applicability, cap. */
+export function effectiveDef(def: IndicatorDef, level: UnitLevel, settings: IndexSettings) {
+  const max = settings.maxOverrides[def.code] ?? def.max;
+  const fa = settings.fullAtOverrides[def.code];
+  const fullAt = fa ?? (def.scoring.kind === 'THRESHOLD_LINEAR' ? def.scoring.fullAt : 1);
+  const listed = settings.notApplicable[level];
+  const applicable = listed ? !listed.includes(def.code) : def.applicability[level];
+  const cap = def.capAtMax && (def.code !== 'PAYMENT_PROCEDURE_INTEGRATED' || settings.capP2);
+  return { max, fullAt, applicable, cap, scored: def.scoring.kind !== 'NONE' || max > 0 };
+}
+
+/** Raw and capped score of a ratio. */
+export function scoreRatio(r: number, max: number, fullAt: number, cap: boolean): { score: number; raw: number } {
+  const raw = (max * r) / fullAt;
+  return { raw, score: cap ? Math.min(max, raw) : raw };
+}
+
+const fmtTime = (ms: number) => {
+  const d = new Date(ms + 7 * HOUR);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+};
+
+/** "2 ngày 3 giờ 30 phút" (elapsed clock time). */
+export function formatDurationVi(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const mi = minutes % 60;
+  const parts = [d ? `${d} ngày` : '', h ? `${h} giờ` : '', mi ? `${mi} phút` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : 'dưới 1 phút';
+}
+
+function messageOf(f: Failure, indicator: IndicatorCode): string {
+  const code = f.dossier.code;
+  const dec = f.decision;
+  switch (f.reason) {
+    case 'SECOND_SUPPLEMENT':
+      return `Hồ sơ ${code}: yêu cầu bổ sung ${dec?.supplementRequests ?? 2} lần (quá một lần) nên tính là quá hạn.`;
+    case 'LATE':
+    case 'OVERDUE_IN_PROGRESS': {
+      if (!dec) return `Hồ sơ ${code}: quá hạn.`;
+      const paused = dec.pauseMs ? `, đã trừ ${formatDurationVi(dec.pauseMs)} chờ bổ sung` : '';
+      const base =
+        f.reason === 'LATE'
+          ? `Hồ sơ ${code}: trễ hạn ${formatDurationVi(dec.lateByMs)}`
+          : `Hồ sơ ${code}: chưa giải quyết xong, tại cuối kỳ đã quá hạn ${formatDurationVi(dec.lateByMs)}`;
+      const limit = dec.limit === null ? '' : `, hẹn trả ${fmtTime(dec.limit)}`;
+      return `${base} (mốc tính ${fmtTime(dec.effectiveEnd)}${paused}${limit})${indicator === 'DOSSIER_RECEIVING_SATISFACTION' ? '; hồ sơ quá hạn bị trừ vào tỷ lệ hài lòng' : ''}.`;
+    }
+    case 'NOT_SYNCED':
+      return `Hồ sơ ${code}: chưa đồng bộ trạng thái với Cổng DVCQG.`;
+    case 'NOT_FULL_ONLINE':
+      return indicator === 'ONLINE_SUBMISSION_RATE'
+        ? `Hồ sơ ${code}: không nộp trực tuyến.`
+        : `Hồ sơ ${code}: thủ tục đủ điều kiện toàn trình nhưng hồ sơ không thực hiện toàn trình.`;
+    case 'NOT_PAID_ONLINE':
+      return `Hồ sơ ${code}: có nghĩa vụ tài chính nhưng không thanh toán trực tuyến.`;
+    case 'NO_ELECTRONIC_RESULT':
+      return `Hồ sơ ${code}: không có kết quả giải quyết điện tử (mã kết quả và tệp kết quả).`;
+    case 'NOT_DIGITISED':
+      return `Hồ sơ ${code}: thành phần hồ sơ chưa được số hóa.`;
+    case 'NO_REUSED_DATA':
+      return `Hồ sơ ${code}: không khai thác, sử dụng lại dữ liệu số hóa.`;
+    case 'NO_PERSONAL_STORE_LINK':
+      return `Hồ sơ ${code}: không lấy thành phần từ, hoặc không đẩy kết quả vào, Kho dữ liệu cá nhân.`;
+    case 'NO_CITIZEN_DATA':
+      return `Hồ sơ ${code}: không sử dụng dữ liệu dân cư (VNeID, CSDL quốc gia về dân cư).`;
+    case 'DISLIKED_OR_COMPLAINED':
+      return `Hồ sơ ${code}: có đánh giá không hài lòng hoặc phản ánh, kiến nghị.`;
+  }
+}
+
+/**
+ * Computes the index for one unit and period. `table` and `settings` default to the current metric sheet
+ * and the spec's defaults.
+ */
+export function computeIndex(
+  input: IndexInput,
+  partialSettings: Partial<IndexSettings> = {},
+  table: IndicatorTable = INDICATOR_TABLE_2025,
+): IndexResult {
+  const settings = settingsOf(partialSettings);
+  const measurements = measureAll(input, settings, table);
+  const indicators: IndicatorResult[] = [];
+  const lostPoints: LostPoint[] = [];
+
+  for (const def of table.indicators) {
+    const e = effectiveDef(def, input.unitLevel, settings);
+    const base = { code: def.code, group: def.group, numerator: null, denominator: null, ratio: null } as const;
+    const notApplicable = (reason: string): IndicatorResult => ({
+      ...base,
+      score: settings.notApplicablePolicy === 'AWARD_MAX' ? e.max : 0,
+      max: settings.notApplicablePolicy === 'AWARD_MAX' ? e.max : 0,
+      computable: true,
+      status: 'NOT_APPLICABLE',
+      reason,
+    });
+    if (!e.applicable) {
+      indicators.push(notApplicable(`Không áp dụng ở cấp ${input.unitLevel}: tính điểm tối đa.`));
+      continue;
+    }
+    const published = input.publishedScores?.[def.code];
+    if (published !== undefined) {
+      indicators.push({
+        ...base,
+        score: published,
+        max: e.max,
+        computable: true,
+        status: 'PUBLISHED',
+        basis: 'PUBLISHED',
+      });
+      continue;
+    }
+    const m = measurements.get(def.code);
+    if (!m) {
+      indicators.push({
+        ...base,
+        score: null,
+        max: e.max,
+        computable: false,
+        status: 'NOT_COMPUTABLE',
+        reason: 'NO_COUNTS',
+      });
+      continue;
+    }
+    if (m.kind === 'NOT_COMPUTABLE') {
+      indicators.push({
+        ...base,
+        score: null,
+        max: e.max,
+        computable: false,
+        status: 'NOT_COMPUTABLE',
+        reason: `${m.reason}: ${m.detail}`,
+        ...(m.missing !== undefined ? { missing: m.missing } : {}),
+      });
+      continue;
+    }
+    if (m.kind === 'VALUE') {
+      indicators.push({
+        ...base,
+        score: 0,
+        max: 0,
+        computable: true,
+        status: 'SCORED',
+        basis: 'DOSSIERS',
+        value: m.value,
+        denominator: m.count,
+        ...(m.value === null ? { reason: 'Không có hồ sơ xử lý xong trong kỳ.' } : {}),
+      });
+      continue;
+    }
+    const counts = { numerator: m.numerator, denominator: m.denominator, basis: m.basis };
+    if (m.denominator === 0) {
+      const rule = def.zeroDenominator;
+      if (rule === 'ZERO' || (rule !== 'FULL' && rule !== 'FALLBACK' && settings.zeroDenominator === 'ZERO')) {
+        indicators.push({
+          ...base,
+          ...counts,
+          score: 0,
+          max: e.max,
+          ratio: 0,
+          computable: true,
+          status: 'NO_ITEMS',
+          reason: 'Mẫu số bằng 0: tỷ lệ tính là 0.',
+        });
+      } else if (rule === 'FULL' && settings.noPetitionPolicy === 'AWARD_MAX') {
+        indicators.push({
+          ...base,
+          ...counts,
+          score: e.max,
+          max: e.max,
+          computable: true,
+          status: 'NO_ITEMS',
+          reason: 'Không có phản ánh, kiến nghị: tính điểm tối đa.',
+        });
+      } else if (rule === 'FALLBACK' && settings.syncFallbackZero === 'ZERO') {
+        indicators.push({
+          ...base,
+          ...counts,
+          score: 0,
+          max: e.max,
+          ratio: 0,
+          computable: true,
+          status: 'NO_ITEMS',
+          reason: 'Không có hồ sơ, kể cả theo số năm trước: tính 0.',
+        });
+      } else {
+        indicators.push({ ...notApplicable('Mẫu số bằng 0: coi như không áp dụng.'), ...counts });
+      }
+      continue;
+    }
+    const ratio = m.numerator / m.denominator;
+    const { score, raw } = scoreRatio(ratio, e.max, e.fullAt, e.cap);
+    indicators.push({
+      ...base,
+      ...counts,
+      ratio,
+      score,
+      max: e.max,
+      computable: true,
+      status: 'SCORED',
+      ...(raw !== score ? { uncappedScore: raw } : {}),
+      ...(m.fallback ? { reason: 'Mẫu số theo tổng hồ sơ năm trước (không có hồ sơ tiếp nhận trong kỳ).' } : {}),
+    });
+    if (e.max > 0) {
+      for (const f of m.failures) {
+        const better = scoreRatio((m.numerator + m.unit) / m.denominator, e.max, e.fullAt, e.cap).score;
+        const dec = f.decision;
+        lostPoints.push({
+          dossierCode: f.dossier.code,
+          indicator: def.code,
+          reason: f.reason,
+          points: Math.max(0, better - score),
+          ...(dec
+            ? {
+                lateByMs: dec.lateByMs,
+                effectiveEnd: dec.effectiveEnd,
+                dueAt: dec.limit,
+                supplementRequests: dec.supplementRequests,
+              }
+            : {}),
+          messageVi: messageOf(f, def.code),
+        });
+      }
+    }
+  }
+
+  const groups: GroupResult[] = table.groups.map((g) => {
+    const mine = indicators.filter((i) => i.group === g.code);
+    return {
+      code: g.code,
+      score: mine.reduce((a, i) => a + (i.score ?? 0), 0),
+      max: mine.reduce((a, i) => a + i.max, 0),
+      complete: mine.every((i) => i.computable || i.max === 0),
+    };
+  });
+  return {
+    tableVersion: table.version,
+    unitLevel: input.unitLevel,
+    period: input.period,
+    total: groups.reduce((a, g) => a + g.score, 0),
+    max: groups.reduce((a, g) => a + g.max, 0),
+    computableMax: indicators.filter((i) => i.computable).reduce((a, i) => a + i.max, 0),
+    complete: groups.every((g) => g.complete),
+    groups,
+    indicators,
+    lostPoints,
+  };
+}
