@@ -39,6 +39,7 @@ import { ensureCalendarReferenceData } from '../packages/server/src/calendar/ref
 import { calendarCacheFor } from '../packages/server/src/calendar/cache';
 import { loadDemoData } from '../packages/server/src/seed/demo';
 import { formatReport, generateDossiers } from '../packages/server/src/seed/dossierGenerator';
+import { nameParts } from '../packages/server/src/seed/generator/people';
 
 const URL_10M = process.env.BENCH_10M_URL ?? 'postgres://postgres@127.0.0.1:5432/motcua_bench_10m';
 const DOSSIERS = Number(process.env.DOSSIERS ?? 10_000_000);
@@ -76,100 +77,9 @@ async function fillState(): Promise<'none' | 'partial' | { rows: number; info: R
   }
 }
 
-const familyNames = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Phan',
-  'Vũ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-  'Đào',
-  'Đinh',
-  'Trịnh',
-  'Lương',
-  'Mai',
-  'Chu',
-];
-const familyWeights = [38, 11, 9.5, 7, 5, 4.5, 4, 2.1, 2, 1.4, 1.3, 1.3, 1, 0.5, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3];
-const middles = [
-  'Văn',
-  'Thị',
-  'Đức',
-  'Minh',
-  'Thu',
-  'Ngọc',
-  'Quang',
-  'Hữu',
-  'Thanh',
-  'Xuân',
-  'Hồng',
-  'Thành',
-  'Phương',
-  'Kim',
-  'Tiến',
-  'Bích',
-];
-const givens = [
-  'An',
-  'Anh',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Đạt',
-  'Hải',
-  'Hiếu',
-  'Hoàng',
-  'Hùng',
-  'Huy',
-  'Khánh',
-  'Long',
-  'Mạnh',
-  'Minh',
-  'Nam',
-  'Phong',
-  'Phúc',
-  'Quân',
-  'Sơn',
-  'Thắng',
-  'Thành',
-  'Tuấn',
-  'Tùng',
-  'Việt',
-  'Vinh',
-  'Ánh',
-  'Chi',
-  'Dung',
-  'Giang',
-  'Hà',
-  'Hằng',
-  'Hạnh',
-  'Hoa',
-  'Huyền',
-  'Hương',
-  'Lan',
-  'Linh',
-  'Loan',
-  'Mai',
-  'My',
-  'Nga',
-  'Ngọc',
-  'Nhung',
-  'Oanh',
-  'Phương',
-  'Thảo',
-  'Thủy',
-  'Trang',
-  'Yến',
-];
-/** Family-name slots in proportion to their frequency. */
+const familyNames = nameParts.families.map((f) => f[0]);
+const familyWeights = nameParts.families.map((f) => f[1]);
+const { middles, givens } = nameParts;
 const familySlots = familyNames.flatMap((n, i) =>
   Array.from({ length: Math.max(1, Math.round(familyWeights[i]!)) }, () => n),
 );

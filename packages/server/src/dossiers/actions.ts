@@ -22,6 +22,7 @@ import type { CalendarCache } from '../calendar/cache';
 import { enqueueDossierNotifications } from '../notifications/outbox';
 import { requireVisible, roleForAction } from './access';
 import {
+  catalogChannelOf,
   checkPapers,
   instantOf,
   onDuplicateKey,
@@ -242,6 +243,3 @@ async function prepareAssign(
     assignee: { userId: user.id, email: user.email, name: user.name },
   };
 }
-
-const catalogChannelOf = (channel: string) =>
-  channel === 'ONLINE' ? 'online' : channel === 'POSTAL' ? 'postal' : 'direct';

@@ -11,6 +11,7 @@ import { decodeCursor, pageResult } from '../platform/cursor';
 import { calendarCacheFor } from '../calendar/cache';
 import { ancestorPath } from '../units/store';
 import { allowedActionsFor, requireVisible } from './access';
+import { catalogChannelOf } from './reception';
 import * as store from './store';
 import { detailOf, ended, summaryOf, type DossierSummary } from './view';
 
@@ -24,9 +25,6 @@ async function hoursLeft(db: Db, row: store.DossierRow, now: number): Promise<nu
   const ms = s.dueAt >= now ? workingTimeBetween(calendar, now, s.dueAt) : -workingTimeBetween(calendar, s.dueAt, now);
   return Math.round((ms / HOUR) * 10) / 10;
 }
-
-const catalogChannelOf = (channel: string) =>
-  channel === 'ONLINE' ? 'online' : channel === 'POSTAL' ? 'postal' : 'direct';
 
 export async function getDossier(ctx: RequestContext, id: string) {
   const row = await store.findDossier(ctx.db, id);

@@ -217,6 +217,55 @@ export async function receivePayload(
   };
 }
 
+/** The first row of a dossier and of its log, and its notifications: one shape for counter and online reception. */
+async function createDossier(
+  trx: Db,
+  d: {
+    input: { unitId: string; applicant: store.Applicant; summary?: string | undefined; setCount: number };
+    procedure: { code: string; name: string };
+    versionId: string;
+    papers: store.Paper[];
+    submittedBy: string | null;
+    receivedBy: string | null;
+    action: DossierAction;
+    decided: Extract<ReturnType<typeof decide>, { ok: true }>;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  const { input, decided } = d;
+  await store.insertDossier(trx, {
+    id,
+    unitId: input.unitId,
+    procedureCode: d.procedure.code,
+    procedureVersionId: d.versionId,
+    applicant: input.applicant,
+    phoneLast4: last4(input.applicant.phone),
+    idLast4: last4(input.applicant.idNumber),
+    summary: input.summary ?? null,
+    setCount: input.setCount,
+    papers: d.papers,
+    submittedBy: d.submittedBy,
+    receivedBy: d.receivedBy,
+    state: decided.next,
+  });
+  await store.appendAction(trx, id, 1, d.action, d.action.at as number);
+  await enqueueDossierNotifications(trx, {
+    dossierId: id,
+    code: decided.next.dossierCode,
+    unitId: input.unitId,
+    unitName: (await store.findDossier(trx, id))!.unitName,
+    procedureCode: d.procedure.code,
+    procedureName: d.procedure.name,
+    applicant: input.applicant,
+    state: decided.next,
+    events: decided.events,
+  });
+  return id;
+}
+
+/** The catalog's name of a dossier channel (methods and internal processes are keyed by it). */
+export const catalogChannelOf = (channel: string) => catalogChannel[channel as Channel] ?? 'direct';
+
 /** A retry of the same Idempotency-Key: the first result, nothing written. */
 async function replay(ctx: RequestContext, actionId: string) {
   const existing = await store.actionOwner(ctx.db, actionId);
@@ -264,33 +313,15 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
       };
       const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
       if (!r.ok) throw refusal(r.code, r.fields);
-      const id = randomUUID();
-      await store.insertDossier(trx, {
-        id,
-        unitId: input.unitId,
-        procedureCode: procedure.code,
-        procedureVersionId: version.id,
-        applicant: input.applicant,
-        phoneLast4: last4(input.applicant.phone),
-        idLast4: last4(input.applicant.idNumber),
-        summary: input.summary ?? null,
-        setCount: input.setCount,
+      const id = await createDossier(trx, {
+        input,
+        procedure,
+        versionId: version.id,
         papers,
         submittedBy: null,
         receivedBy: actor.userId,
-        state: r.next,
-      });
-      await store.appendAction(trx, id, 1, action, at);
-      await enqueueDossierNotifications(trx, {
-        dossierId: id,
-        code: r.next.dossierCode,
-        unitId: input.unitId,
-        unitName: (await store.findDossier(trx, id))!.unitName,
-        procedureCode: procedure.code,
-        procedureName: procedure.name,
-        applicant: input.applicant,
-        state: r.next,
-        events: r.events,
+        action,
+        decided: r,
       });
       await recordAudit(trx, {
         actor: { userId: actor.userId, name: ctx.actorName },
@@ -333,33 +364,15 @@ export async function submitOnline(ctx: RequestContext, cache: CalendarCache, ac
       };
       const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
       if (!r.ok) throw refusal(r.code, r.fields);
-      const id = randomUUID();
-      await store.insertDossier(trx, {
-        id,
-        unitId: input.unitId,
-        procedureCode: procedure.code,
-        procedureVersionId: version.id,
-        applicant: input.applicant,
-        phoneLast4: last4(input.applicant.phone),
-        idLast4: last4(input.applicant.idNumber),
-        summary: input.summary ?? null,
-        setCount: input.setCount,
+      const id = await createDossier(trx, {
+        input,
+        procedure,
+        versionId: version.id,
         papers,
         submittedBy: actor.userId,
         receivedBy: null,
-        state: r.next,
-      });
-      await store.appendAction(trx, id, 1, action, at);
-      await enqueueDossierNotifications(trx, {
-        dossierId: id,
-        code: null,
-        unitId: input.unitId,
-        unitName: (await store.findDossier(trx, id))!.unitName,
-        procedureCode: procedure.code,
-        procedureName: procedure.name,
-        applicant: input.applicant,
-        state: r.next,
-        events: r.events,
+        action,
+        decided: r,
       });
       return { created: true, id };
     });
