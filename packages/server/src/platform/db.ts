@@ -41,3 +41,18 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/**
+ * Runs a transaction, starting it again when PostgreSQL picks it as a deadlock victim. Two concurrent inserts that
+ * collide on an exclusion constraint can each wait for the other (the PostgreSQL manual says so of exclusion
+ * constraints); the victim's rerun then sees the winner's committed row and gives the same answer as any late writer.
+ */
+export async function transactionRetryingDeadlocks<T>(db: Db, work: (trx: Db) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '40P01' || attempt >= attempts) throw e;
+    }
+  }
+}

@@ -11,7 +11,7 @@ import {
   type UpdateUnitInput,
 } from '@motcua/domain';
 import type { RequestContext } from '../platform/context';
-import type { Db } from '../platform/db';
+import { transactionRetryingDeadlocks, type Db } from '../platform/db';
 import { decodeCursor, pageResult } from '../platform/cursor';
 import { recordAudit, historyOf } from '../audit/service';
 import { requireOnUnit, requireOnUnitOr404, requireSomewhere } from '../access/guard';
@@ -107,7 +107,7 @@ async function requireWriteOnParent(ctx: RequestContext, parentId: string | null
 
 export async function createUnit(ctx: RequestContext, input: CreateUnitInput) {
   await requireWriteOnParent(ctx, input.parentId);
-  return ctx.db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(ctx.db, async (trx) => {
     const row = {
       code: input.code,
       name: input.name,
@@ -156,7 +156,7 @@ function describeChanges(before: store.UnitRow, after: store.UnitRow): string {
 
 export async function updateUnit(ctx: RequestContext, id: string, expectedVersion: number, input: UpdateUnitInput) {
   await requireOnUnitOr404(ctx, 'units.write', id);
-  return ctx.db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(ctx.db, async (trx) => {
     // Row lock, then version check: concurrent edits queue here and the loser gets 412, never a lost update.
     const before = await store.lockUnit(trx, id);
     if (!before) throw new DomainError('NOT_FOUND');
@@ -207,7 +207,7 @@ export async function reorganise(ctx: RequestContext, input: ReorganisationInput
       { field: 'body.targets', message: 'Chia tách một đơn vị thành ít nhất hai đơn vị mới.' },
     ]);
   const endDate = dayBefore(input.effectiveDate);
-  return ctx.db.transaction().execute(async (trx) => {
+  return transactionRetryingDeadlocks(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const sources: store.UnitRow[] = [];
     for (const [i, id] of input.sourceIds.entries()) {
