@@ -45,6 +45,10 @@ export const permissions = [
   'dossiers.process',
   /** Submit online and act on one's own dossiers (supplement, withdrawal, rating). */
   'dossiers.submit',
+  /** Score dossier records sent in the request (reconciliation, what-if); nothing is stored. */
+  'serviceIndex.evaluate',
+  /** Bring dossier histories from a province's former system. */
+  'dossiers.import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,7 +58,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   SPECIALIST: ['units.read', 'dossiers.read', 'dossiers.process'],
   UNIT_LEADER: ['units.read', 'reports.read', 'dossiers.read', 'dossiers.process'],
   INSPECTOR: ['units.read', 'reports.read', 'audit.read', 'dossiers.read'],
-  REFORM_OFFICER: ['units.read', 'reports.read', 'simplification.write'],
+  REFORM_OFFICER: ['units.read', 'reports.read', 'simplification.write', 'serviceIndex.evaluate'],
   SUPERVISOR: ['units.read', 'reports.read'],
   SYSTEM_ADMIN: [
     'units.read',
@@ -70,5 +74,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'catalog.write',
     'simplification.write',
     'dossiers.read',
+    'serviceIndex.evaluate',
+    'dossiers.import',
   ],
 };

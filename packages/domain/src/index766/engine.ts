@@ -3,6 +3,7 @@
  * indicator → scores, groups, total, and the per-dossier lost points for the drill-down. Pure.
  */
 import { decideOnTime, endEventOf, inOnTimeScope, visibleTimeline, type OnTimeDecision } from './onTime.js';
+import { DOSSIER_INDICATORS, resolutionOf, type Population, type Verdict } from './verdicts.js';
 import { settingsOf, type IndexSettings } from './settings.js';
 import { INDICATOR_TABLE_2025 } from './table.js';
 import type {
@@ -10,6 +11,7 @@ import type {
   IndexDossier,
   IndexInput,
   IndexResult,
+  IndexTally,
   IndicatorCode,
   IndicatorDef,
   IndicatorResult,
@@ -43,8 +45,6 @@ type Measurement =
   | { kind: 'NOT_COMPUTABLE'; reason: 'MISSING_INPUT' | 'NO_COUNTS' | 'NO_FALLBACK'; missing?: number; detail: string }
   | { kind: 'VALUE'; value: number | null; count: number };
 
-type Verdict = 'PASS' | 'OUT' | 'UNKNOWN' | { fail: LostPointReason; decision?: OnTimeDecision };
-
 function perDossier(
   population: readonly IndexDossier[],
   judge: (d: IndexDossier) => Verdict,
@@ -76,12 +76,17 @@ function perDossier(
   return { kind: 'RATIO', numerator, denominator, basis: 'DOSSIERS', failures, unit: 1 };
 }
 
-const isResolvedOrDelivered = (d: IndexDossier, end: number) => {
-  const e = endEventOf(visibleTimeline(d, end));
-  return e !== null && (e.kind === 'RESOLVED' || e.kind === 'DELIVERED');
-};
-
-const bool = (v: boolean | null, fail: LostPointReason): Verdict => (v === null ? 'UNKNOWN' : v ? 'PASS' : { fail });
+/** A tally given instead of dossiers (the live rollups): the same measurement, without per-dossier failures. */
+function fromTally(t: IndexTally, what: string): Measurement {
+  if (t.unknown > 0)
+    return {
+      kind: 'NOT_COMPUTABLE',
+      reason: 'MISSING_INPUT',
+      missing: t.unknown,
+      detail: `Thiếu dữ liệu ${what} của ${t.unknown} hồ sơ.`,
+    };
+  return { kind: 'RATIO', numerator: t.pass, denominator: t.pass + t.fail, basis: 'DOSSIERS', failures: [], unit: 1 };
+}
 
 /** Every indicator's measurement from the input. */
 function measureAll(
@@ -91,20 +96,35 @@ function measureAll(
 ): Map<IndicatorCode, Measurement> {
   const { period } = input;
   const counted = input.dossiers.filter((d) => d.receivedAt !== null);
-  const received = counted.filter((d) => d.receivedAt! >= period.start && d.receivedAt! < period.end);
-  const onTimePopulation = counted.filter((d) => inOnTimeScope(d, period, settings.onTimeScope));
+  const populations: Record<Population, IndexDossier[]> = {
+    RECEIVED: counted.filter((d) => d.receivedAt! >= period.start && d.receivedAt! < period.end),
+    ON_TIME: counted.filter((d) => inOnTimeScope(d, period, settings.onTimeScope)),
+    RESOLVED: counted.filter((d) => {
+      const e = endEventOf(visibleTimeline(d, period.end));
+      return e !== null && (e.kind === 'RESOLVED' || e.kind === 'DELIVERED') && e.at >= period.start;
+    }),
+  };
   const decisions = new Map<IndexDossier, OnTimeDecision | null>(
-    onTimePopulation.map((d) => [d, decideOnTime(d, period)]),
+    populations.ON_TIME.map((d) => [d, decideOnTime(d, period)]),
   );
-  const resolvedInPeriod = counted.filter((d) => {
-    const e = endEventOf(visibleTimeline(d, period.end));
-    return e !== null && (e.kind === 'RESOLVED' || e.kind === 'DELIVERED') && e.at >= period.start;
-  });
 
   const m = new Map<IndicatorCode, Measurement>();
+  for (const ind of DOSSIER_INDICATORS) {
+    const tally = input.tallies?.[ind.code];
+    m.set(
+      ind.code,
+      tally
+        ? fromTally(tally, ind.missingWhat)
+        : perDossier(
+            populations[ind.population],
+            (d) => ind.judge(d, { period, decision: decisions.get(d) ?? null }),
+            ind.missingWhat,
+          ),
+    );
+  }
 
   // DOSSIER_SYNC: synced ÷ max(reporting system, portal); both 0 → last year's total ÷ 12 / ÷ 4.
-  const sync = perDossier(received, (d) => bool(d.synced, 'NOT_SYNCED'), 'đồng bộ (DaDongBo)');
+  const sync = m.get('DOSSIER_SYNC')!;
   if (sync.kind === 'RATIO') {
     sync.denominator = Math.max(sync.denominator, input.reportingSystemReceived ?? 0);
     if (sync.denominator === 0) {
@@ -118,62 +138,26 @@ function measureAll(
       } else {
         m.set('DOSSIER_SYNC', { ...sync, denominator: input.lastYearReceivedTotal / divisor, fallback: true });
       }
-    } else m.set('DOSSIER_SYNC', sync);
-  } else m.set('DOSSIER_SYNC', sync);
+    }
+  }
 
-  m.set(
-    'ON_TIME_RATE',
-    perDossier(
-      onTimePopulation,
-      (d) => {
-        const dec = decisions.get(d) ?? null;
-        if (!dec) return 'UNKNOWN';
-        if (dec.onTime) return 'PASS';
-        const fail: LostPointReason =
-          dec.rule === 'SECOND_SUPPLEMENT' ? 'SECOND_SUPPLEMENT' : dec.unfinished ? 'OVERDUE_IN_PROGRESS' : 'LATE';
-        return { fail, decision: dec };
-      },
-      'ngày hẹn trả (NgayHenTra) hoặc thời hạn luật định',
-    ),
-  );
-
-  const completed = counted.flatMap((d) => {
-    const tl = visibleTimeline(d, period.end);
-    const r = tl.find((e) => e.status === 9);
-    return r && r.at >= period.start ? [r.at - d.receivedAt!] : [];
-  });
+  const completed = input.processingTime ?? { sumMs: 0, count: 0 };
+  if (!input.processingTime)
+    for (const d of counted) {
+      const ms = resolutionOf(d, period);
+      if (ms !== null) {
+        completed.sumMs += ms;
+        completed.count++;
+      }
+    }
   m.set('AVG_PROCESSING_TIME', {
     kind: 'VALUE',
-    value: completed.length ? completed.reduce((a, b) => a + b, 0) / completed.length / HOUR : null,
-    count: completed.length,
+    value: completed.count ? completed.sumMs / completed.count / HOUR : null,
+    count: completed.count,
   });
 
-  m.set(
-    'FULL_ONLINE_DOSSIER_RATE',
-    perDossier(
-      received,
-      (d) =>
-        d.fullProcessEligible === null
-          ? 'UNKNOWN'
-          : !d.fullProcessEligible
-            ? 'OUT'
-            : bool(d.fullProcessOnline, 'NOT_FULL_ONLINE'),
-      'toàn trình (DuDieuKienToanTrinh, LaHoSoToanTrinh)',
-    ),
-  );
-
-  // 3.3: online dossiers (with an electronic result where a paper result is required) ÷ received × sync ratio.
-  const online = perDossier(
-    received,
-    (d) => {
-      if (d.channel === null) return 'UNKNOWN';
-      if (d.channel !== 'ONLINE') return { fail: 'NOT_FULL_ONLINE' };
-      if (!isResolvedOrDelivered(d, period.end)) return 'PASS';
-      if (d.resultRequired === null) return 'UNKNOWN';
-      return !d.resultRequired || d.electronicResult ? 'PASS' : { fail: 'NO_ELECTRONIC_RESULT' };
-    },
-    'kênh và kết quả điện tử',
-  );
+  // 3.3 is multiplied by the sync ratio.
+  const online = m.get('ONLINE_SUBMISSION_RATE')!;
   const syncM = m.get('DOSSIER_SYNC')!;
   if (online.kind === 'RATIO' && syncM.kind === 'RATIO') {
     const syncRatio = syncM.denominator > 0 ? syncM.numerator / syncM.denominator : 0;
@@ -184,75 +168,7 @@ function measureAll(
       reason: 'MISSING_INPUT',
       detail: 'Chỉ số nhân với tỷ lệ đồng bộ, mà tỷ lệ đồng bộ không tính được.',
     });
-  } else m.set('ONLINE_SUBMISSION_RATE', online);
-
-  m.set(
-    'ONLINE_PAID_DOSSIER_RATE',
-    perDossier(
-      received,
-      (d) =>
-        d.feeInfo === null ? 'UNKNOWN' : d.feeInfo !== 'POSITIVE' ? 'OUT' : bool(d.paidOnline, 'NOT_PAID_ONLINE'),
-      'thanh toán (DanhSachPhiLePhi, DuocThanhToanTrucTuyen)',
-    ),
-  );
-
-  m.set(
-    'ORIGINAL_RESULT_AVAILABLE',
-    perDossier(
-      resolvedInPeriod,
-      (d) =>
-        d.resultRequired === null
-          ? 'UNKNOWN'
-          : !d.resultRequired
-            ? 'OUT'
-            : bool(d.electronicResult, 'NO_ELECTRONIC_RESULT'),
-      'loại kết quả (YeuCauKetQuaGiay) và kết quả điện tử',
-    ),
-  );
-
-  m.set(
-    'SO_HOA_GIAY_TO_GIAI_QUYET',
-    perDossier(
-      received,
-      (d) => {
-        if (d.componentsDigitized === null) return 'UNKNOWN';
-        if (!d.componentsDigitized) return { fail: 'NOT_DIGITISED' };
-        if (!isResolvedOrDelivered(d, period.end)) return 'PASS';
-        if (d.resultRequired === null) return 'UNKNOWN';
-        if (!d.resultRequired) return 'PASS';
-        return bool(d.electronicResult, 'NO_ELECTRONIC_RESULT');
-      },
-      'số hóa thành phần (TaiLieuNop) và loại kết quả',
-    ),
-  );
-
-  m.set(
-    'REUSED_DIGITIZED_DATA',
-    perDossier(received, (d) => bool(d.reusedData, 'NO_REUSED_DATA'), 'tái sử dụng dữ liệu'),
-  );
-  m.set(
-    'SYNCED_WITH_DVCQG_PERSONAL_STORAGE',
-    perDossier(received, (d) => bool(d.personalStoreLinked, 'NO_PERSONAL_STORE_LINK'), 'Kho dữ liệu cá nhân'),
-  );
-  m.set(
-    'CITIZEN_DATA_CONNECTED_DOSSIER',
-    perDossier(received, (d) => bool(d.citizenDataUsed, 'NO_CITIZEN_DATA'), 'dữ liệu dân cư (VNeID, MaCSDL)'),
-  );
-
-  m.set(
-    'DOSSIER_RECEIVING_SATISFACTION',
-    perDossier(
-      onTimePopulation,
-      (d) => {
-        const dec = decisions.get(d) ?? null;
-        if (dec && !dec.onTime) return { fail: 'LATE', decision: dec };
-        if (d.dislikedOrComplained === true) return { fail: 'DISLIKED_OR_COMPLAINED' };
-        if (!dec || d.dislikedOrComplained === null) return 'UNKNOWN';
-        return 'PASS';
-      },
-      'đánh giá không hài lòng / phản ánh và hạn xử lý',
-    ),
-  );
+  }
 
   // Counts: the only source of COUNTS indicators, and an override of dossier-derived ones.
   for (const def of table.indicators) {

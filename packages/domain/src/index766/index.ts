@@ -47,6 +47,24 @@ export {
 export { computeIndex, effectiveDef, scoreRatio, formatDurationVi } from './engine.js';
 export { bieu06, type Bieu06Row, type Bieu06Report, type Bieu06Options } from './bieu06.js';
 export { rankByTotal, type Ranked } from './rank.js';
+export { DOSSIER_INDICATORS, verdictOf, type DossierIndicator, type Population, type Verdict } from './verdicts.js';
+export {
+  COUNTERS,
+  RECEIVED_ONLY,
+  verdictColumn,
+  monthStartOf,
+  nextMonthStart,
+  monthKey,
+  firstEndOf,
+  countersAt,
+  contributionsOf,
+  sumForPeriod,
+  talliesOf,
+  bieu06Numbers,
+  type Counters,
+  type DossierContributions,
+  type PeriodSums,
+} from './contributions.js';
 
 import { indexRequestSchema } from './schemas.js';
 import { indexInputOf } from './normalize.js';

@@ -191,6 +191,13 @@ export interface IndicatorCount {
   denominator: number;
 }
 
+/** Verdicts of a dossier-derived indicator counted elsewhere (the live rollups): unknown > 0 → not computable. */
+export interface IndexTally {
+  pass: number;
+  fail: number;
+  unknown: number;
+}
+
 export interface IndexInput {
   period: IndexPeriod;
   unitLevel: UnitLevel;
@@ -202,6 +209,10 @@ export interface IndexInput {
   lastYearReceivedTotal?: number | null;
   /** Scores taken as published by the portal (e.g. group 3, whose formula is unconfirmed). */
   publishedScores?: Partial<Record<IndicatorCode, number>>;
+  /** Pre-counted verdicts replacing the dossier fold, per dossier-derived indicator (rollups). */
+  tallies?: Partial<Record<IndicatorCode, IndexTally>>;
+  /** Pre-summed AVG_PROCESSING_TIME sample (reception → status 9, resolved in the period). */
+  processingTime?: { sumMs: number; count: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------
