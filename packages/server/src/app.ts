@@ -31,6 +31,9 @@ import { dossierRoutes } from './dossiers/routes';
 import { formRoutes } from './forms/routes';
 import { resultAttachment } from './attachments/service';
 import { attachmentRoutes } from './attachments/routes';
+import { dossierImportRoutes } from './dossierImport/routes';
+import { statsRoutes } from './stats/routes';
+import { serviceIndexRoutes } from './serviceIndex/routes';
 
 export interface AppDeps {
   db: Db;
@@ -143,6 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Notifications: the outbox delivery worker (stopped on close) and /api/v1/me/notifications.
   await app.register(notificationsPlugin, { db, config });
   await app.register(attachmentRoutes, { db, config });
+  await app.register(dossierImportRoutes);
+  await app.register(statsRoutes);
+  // Rollups of the service index, derived in the background by worker processes (tests drain them on read).
+  await app.register(serviceIndexRoutes, { db, background: config.jobsWorker && config.nodeEnv !== 'test' });
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

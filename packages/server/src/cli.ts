@@ -12,6 +12,7 @@ import { formatReport, generateDossiers, parseGenerateArgs } from './seed/dossie
 import { countUnits } from './units/store';
 import { importProceduresCommand } from './catalog/cli';
 import { ensureCalendarReferenceData } from './calendar/referenceData';
+import { importDossiersCommand } from './dossierImport/cli';
 
 const commands: Record<string, { help: string; run: (url: string, args: string[]) => Promise<number> }> = {
   migrate: {
@@ -60,6 +61,13 @@ const commands: Record<string, { help: string; run: (url: string, args: string[]
   'procedures:import': {
     help: 'import a procedure catalogue file (JSON as procedures.json, CSV or XLSX): procedures:import <file> [--dry-run] [--effective-from=YYYY-MM-DD]',
     run: importProceduresCommand,
+  },
+  'dossiers:import': {
+    help: 'import dossier histories from a former system (sync records, JSON array or JSON lines): dossiers:import <file> [--dry-run] [--batch-size 1000] [--source NAME] [--skip-imported]',
+    async run(url, args) {
+      await migrate(url);
+      return importDossiersCommand(url, args);
+    },
   },
   'audit:verify': {
     help: 'verify every audit hash chain and anchor; exit code 1 and the first broken row if any',

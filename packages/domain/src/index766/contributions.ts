@@ -22,6 +22,8 @@ export const COUNTERS = [
   'n',
   'rcv_online',
   'rcv_counter_postal',
+  /** Of rcv_counter_postal, the postal ones (channel mix). */
+  'rcv_postal',
   'rcv_channel_unknown',
   'res_total',
   'res_early',
@@ -44,6 +46,7 @@ export type Counters = Record<string, number>;
 export const RECEIVED_ONLY: ReadonlySet<string> = new Set([
   'rcv_online',
   'rcv_counter_postal',
+  'rcv_postal',
   'rcv_channel_unknown',
   ...DOSSIER_INDICATORS.filter((i) => i.population === 'RECEIVED').flatMap((i) =>
     (['pass', 'fail', 'unknown'] as const).map((v) => verdictColumn(i.code, v)),
@@ -84,7 +87,10 @@ export function countersAt(d: IndexDossier, end: number, granularity: Timeliness
   const period: IndexPeriod = { start: -FAR, end, kind: 'CUSTOM' };
   c.n = 1;
   if (d.channel === 'ONLINE') c.rcv_online = 1;
-  else if (d.channel === 'COUNTER' || d.channel === 'POSTAL') c.rcv_counter_postal = 1;
+  else if (d.channel === 'COUNTER' || d.channel === 'POSTAL') {
+    c.rcv_counter_postal = 1;
+    if (d.channel === 'POSTAL') c.rcv_postal = 1;
+  }
   else c.rcv_channel_unknown = 1;
 
   const tl = visibleTimeline(d, end);

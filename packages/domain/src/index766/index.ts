@@ -78,3 +78,10 @@ export function computeIndexFromRequest(raw: unknown, settings: Partial<IndexSet
   if (!parsed.success) return { ok: false as const, error: parsed.error };
   return { ok: true as const, result: computeIndex(indexInputOf(parsed.data), settings, table) };
 }
+export {
+  periodFromKey,
+  previousPeriodKey,
+  periodKeyAt,
+  engineKindOf,
+  type KeyedPeriod,
+} from './periodKeys.js';

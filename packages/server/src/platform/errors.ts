@@ -136,3 +136,39 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, request, 'INTERNAL_ERROR');
 }
+
+/**
+ * Problem codes whose document carries a report beside the field errors (a batch refused as a whole): the same
+ * RFC 9457 members as sendProblem's, then the extra ones.
+ */
+export const reportProblems = {
+  IMPORT_REJECTED: {
+    status: 422,
+    vi: 'Lô hồ sơ bị từ chối vì có bản ghi không hợp lệ; không ghi bản ghi nào.',
+    en: 'The batch was refused because some records are invalid; nothing was written.',
+  },
+} as const;
+export type ReportProblemCode = keyof typeof reportProblems;
+
+export function sendReportProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ReportProblemCode,
+  extra: { errors?: FieldError[]; [member: string]: unknown },
+  detail?: string,
+): FastifyReply {
+  const { status, vi, en } = reportProblems[code];
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `https://motcua.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+      title: en,
+      status,
+      code,
+      detail: detail ?? vi,
+      instance: request.url,
+      requestId: request.id,
+      ...extra,
+    });
+}

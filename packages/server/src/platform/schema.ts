@@ -183,3 +183,34 @@ export interface Database extends CatalogTables {
   calendar_unit_settings: CalendarUnitSettingsTable;
   calendar_revision: CalendarRevisionTable;
 }
+
+// Legacy dossier import (migration 013, src/dossierImport): merged into Database above.
+export interface LegacyImportBatchTable {
+  id: string;
+  source: string | null;
+  record_count: number;
+  unit_ids: string[];
+  received_from: Date | null;
+  received_to: Date | null;
+  imported_by: string | null;
+  imported_by_name: string;
+  imported_at: Generated<Date>;
+  request_id: string | null;
+}
+
+export interface LegacyDossierTable {
+  id: string;
+  code: string;
+  unit_id: string;
+  procedure_code: string;
+  received_at: Date | null;
+  record: ColumnType<Record<string, unknown>, string, string>;
+  batch_id: string;
+  imported_at: Generated<Date>;
+  imported_by: string | null;
+}
+
+export interface Database {
+  legacy_import_batch: LegacyImportBatchTable;
+  legacy_dossier: LegacyDossierTable;
+}

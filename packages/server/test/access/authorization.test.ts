@@ -384,6 +384,97 @@ const endpoints: Endpoint[] = [
       return { method: 'DELETE', url: `/api/v1/auth/tokens/${id}` };
     },
   },
+  {
+    name: 'GET /api/v1/statistics/bieu07b',
+    permission: 'reports.read',
+    success: 200,
+    audited: false,
+    targets: ['own', 'other', 'missing'],
+    // The unit is named in the query: out of reach (or missing) is 403, the same answer either way.
+    scope: (target) => [{ area: sameArea(target), deny: 403 }],
+    request: async (target) => ({
+      method: 'GET',
+      url: `/api/v1/statistics/bieu07b?unitId=${unitFor(target)}&asOf=2025-09-01`,
+    }),
+  },
+  {
+    name: 'POST /api/v1/admin/dossier-imports',
+    permission: 'dossiers.import',
+    success: 200,
+    audited: true,
+    targets: ['own', 'other'],
+    // The unit is named by its code in each record: a record outside one's grants refuses the batch (403).
+    scope: (target) => [{ area: sameArea(target), deny: 403 }],
+    request: async (target) => {
+      const procedure = await t.database.db
+        .selectFrom('procedure')
+        .select('code')
+        .orderBy('code')
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: '/api/v1/admin/dossier-imports',
+        payload: {
+          dossiers: [
+            {
+              MaHoSo: `MATRAN-${next()}-${randomUUID()}`,
+              MaDonVi: target === 'own' ? OWN_CODE : OTHER_CODE,
+              MaTTHC: procedure.code,
+              KenhThucHien: 1,
+              NgayTiepNhan: '2025-08-05T08:00:00+07:00',
+              TrangThai: [{ status: 2, at: '2025-08-05T08:00:00+07:00' }],
+            },
+          ],
+        },
+      };
+    },
+  },
+  {
+    name: 'GET /api/v1/admin/dossier-imports',
+    permission: 'dossiers.import',
+    success: 200,
+    audited: false,
+    targets: ['own'],
+    scope: () => [],
+    request: async () => ({ method: 'GET', url: '/api/v1/admin/dossier-imports?limit=5' }),
+  },
+  ...(
+    [
+      ['GET /api/v1/service-index', (u: string) => `/api/v1/service-index?period=2025-Q3&unitId=${u}`],
+      ['GET /api/v1/service-index/units/:unitId', (u: string) => `/api/v1/service-index/units/${u}?period=2025-Q3`],
+      [
+        'GET /api/v1/service-index/units/:unitId/lost-points',
+        (u: string) => `/api/v1/service-index/units/${u}/lost-points?period=2025-Q3&indicator=ON_TIME_RATE`,
+      ],
+      [
+        'GET /api/v1/service-index/dashboard',
+        (u: string) => `/api/v1/service-index/dashboard?period=2025-09&unitId=${u}`,
+      ],
+      ['GET /api/v1/statistics/bieu06', (u: string) => `/api/v1/statistics/bieu06?period=2025-Q3&unitId=${u}`],
+    ] as const
+  ).map(([name, url]): Endpoint => ({
+    name,
+    permission: 'reports.read',
+    success: 200,
+    audited: false,
+    targets: ['own', 'other', 'missing'],
+    // Another unit's figures look exactly like a missing unit.
+    scope: (target) => [{ area: sameArea(target), deny: 404 }],
+    request: async (target) => ({ method: 'GET', url: url(unitFor(target)) }),
+  })),
+  {
+    name: 'POST /api/v1/service-index/evaluate',
+    permission: 'serviceIndex.evaluate',
+    success: 200,
+    audited: false,
+    targets: ['own'],
+    scope: () => [],
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/service-index/evaluate',
+      payload: { period: { from: '2025-11-01', to: '2025-11-30' }, unitLevel: 'COMMUNE', dossiers: [] },
+    }),
+  },
 ];
 
 function expected(actor: ActorDef, ep: Endpoint, target: Target): { status: number; code?: string } {
