@@ -74,7 +74,10 @@ export class CalendarCache {
     this.revisionCheck ??= store.currentRevision(this.db).finally(() => {
       this.revisionCheck = undefined;
     });
-    const rev = await this.revisionCheck;
+    this.adopt(await this.revisionCheck);
+  }
+
+  private adopt(rev: number): void {
     if (rev !== this.revision) {
       this.byUnit.clear();
       this.byKey.clear();
@@ -85,11 +88,26 @@ export class CalendarCache {
   /** The calendar of a unit (undefined: the national calendar with default settings). 404 for an unknown unit. */
   async get(unitId?: string): Promise<UnitCalendar> {
     await this.checkRevision();
+    return this.cached(unitId, this.db);
+  }
+
+  /**
+   * Same, against a revision the caller read itself (e.g. in the statement that locked its row), so a request
+   * checks the revision once and no query leaves its transaction; a build then runs on `db` (the caller's
+   * transaction). An older revision than the cache's (a snapshot taken before an edit) is built, not cached.
+   */
+  async getAt(unitId: string, revision: number, db: Db): Promise<UnitCalendar> {
+    if (revision < this.revision) return this.load(unitId, db);
+    this.adopt(revision);
+    return this.cached(unitId, db);
+  }
+
+  private cached(unitId: string | undefined, db: Db): Promise<UnitCalendar> {
     const key = unitId ?? '';
     let p = this.byUnit.get(key);
     if (!p) {
       const revision = this.revision;
-      p = this.load(unitId);
+      p = this.load(unitId, db);
       this.byUnit.set(key, p);
       if (this.byUnit.size > MAX_UNITS) this.byUnit.delete(this.byUnit.keys().next().value!);
       p.catch(() => {
@@ -99,19 +117,19 @@ export class CalendarCache {
     return p;
   }
 
-  private async load(unitId: string | undefined): Promise<UnitCalendar> {
+  private async load(unitId: string | undefined, db: Db): Promise<UnitCalendar> {
     let path: string[] = [];
     let provinceCode: string | null = null;
     if (unitId !== undefined) {
-      const unit = await store.unitPath(this.db, unitId);
+      const unit = await store.unitPath(db, unitId);
       if (!unit) throw new DomainError('NOT_FOUND', [{ field: 'query.unitId', message: 'Không tìm thấy đơn vị.' }]);
       path = unit.path;
       provinceCode = provinceCodeOf(unit.code);
     }
     const [rows, coverageRows, settings] = await Promise.all([
-      store.entriesForPath(this.db, path, provinceCode),
-      store.coverage(this.db),
-      store.settingsFor(this.db, path),
+      store.entriesForPath(db, path, provinceCode),
+      store.coverage(db),
+      store.settingsFor(db, path),
     ]);
     const applied = rows.filter((r) => r.confirmed);
     const proposals = rows.filter((r) => !r.confirmed);

@@ -6,7 +6,6 @@
 import { DomainError, isAllowed, rolePermissions, type Actor, type Role } from '@motcua/domain';
 import { TRANSITIONS, type DossierActionType, type DossierState } from '@motcua/domain/dossier/index';
 import type { RequestContext } from '../platform/context';
-import type { Db } from '../platform/db';
 import { requireActor } from '../access/guard';
 import { ancestorPath } from '../units/store';
 import type { DossierRow } from './store';
@@ -19,8 +18,7 @@ export interface Reach {
   coordination: { subDossierId: string; roles: Role[] }[];
 }
 
-async function rolesOn(db: Db, actor: Actor, unitId: string): Promise<Role[]> {
-  const path = await ancestorPath(db, unitId);
+function rolesOnPath(actor: Actor, path: string[]): Role[] {
   const roles = new Set<Role>();
   for (const g of actor.grants) {
     if (g.role === 'CITIZEN') continue;
@@ -29,27 +27,36 @@ async function rolesOn(db: Db, actor: Actor, unitId: string): Promise<Role[]> {
   return [...roles];
 }
 
+/** A unit's ancestor path; the action path passes one that reuses the path its lock statement read. */
+export type PathOf = (unitId: string) => Promise<string[]>;
+
 export async function reachOf(
   ctx: RequestContext,
   row: Pick<DossierRow, 'unitId' | 'submittedBy' | 'stateJson'>,
+  pathOf: PathOf = (unitId) => ancestorPath(ctx.db, unitId),
 ): Promise<Reach> {
   const actor = requireActor(ctx);
-  const roles = await rolesOn(ctx.db, actor, row.unitId);
+  const roles = rolesOnPath(actor, await pathOf(row.unitId));
   const owner = row.submittedBy === actor.userId;
   if (owner) roles.push('CITIZEN');
   const coordination: Reach['coordination'] = [];
   for (const sub of row.stateJson.subDossiers ?? []) {
     if (sub.returnedAt !== null) continue;
-    const there = await rolesOn(ctx.db, actor, sub.coordinatingBodyId).catch(() => []);
+    const there = await pathOf(sub.coordinatingBodyId).then(
+      (path) => rolesOnPath(actor, path),
+      () => [],
+    );
     if (there.length > 0) coordination.push({ subDossierId: sub.id, roles: there });
   }
   return { roles, owner, coordination };
 }
 
+export const visible = (reach: Reach) => reach.roles.length > 0 || reach.coordination.length > 0;
+
 export async function requireVisible(ctx: RequestContext, row: DossierRow | undefined): Promise<Reach> {
   if (!row) throw new DomainError('NOT_FOUND');
   const reach = await reachOf(ctx, row);
-  if (reach.roles.length === 0 && reach.coordination.length === 0) throw new DomainError('NOT_FOUND');
+  if (!visible(reach)) throw new DomainError('NOT_FOUND');
   return reach;
 }
 

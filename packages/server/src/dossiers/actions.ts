@@ -16,11 +16,11 @@ import {
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireActor } from '../access/guard';
-import { grantsOf } from '../access/store';
 import { ancestorPath } from '../units/store';
-import type { CalendarCache } from '../calendar/cache';
+import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import { enqueueDossierNotifications } from '../notifications/outbox';
-import { requireVisible, roleForAction } from './access';
+import { reachOf, roleForAction, visible, type Reach } from './access';
+import { detailFor, hoursLeftIn } from './queries';
 import {
   catalogChannelOf,
   checkPapers,
@@ -28,11 +28,11 @@ import {
   onDuplicateKey,
   procedureAt,
   receivePayload,
-  receptionInputs,
   refusal,
+  timeLimitFor,
 } from './reception';
 import * as store from './store';
-import { stepIdOf } from './view';
+import { stepIdOf, type DossierView } from './view';
 
 export const actionBody = z.strictObject({
   type: z.enum(dossierActionTypes, { message: 'Loại thao tác hồ sơ không hợp lệ.' }),
@@ -48,6 +48,8 @@ export interface ActResult {
   replayed: boolean;
   version?: number;
   state?: DossierState;
+  /** The detail view after the action, built from what the transaction held (when asked for and still visible). */
+  view?: DossierView;
 }
 
 export interface ActionDeps {
@@ -62,6 +64,20 @@ export interface ActionDeps {
 
 const FUTURE_TOLERANCE_MS = 60_000;
 
+/** The key was taken by a concurrent request between the lock and the insert: roll back, then answer as a replay. */
+class KeyTaken extends Error {}
+
+const keyUsedElsewhere = () =>
+  new DomainError('VALIDATION_FAILED', [
+    { field: 'headers.idempotency-key', message: 'Mã thao tác này đã dùng cho một hồ sơ khác.' },
+  ]);
+
+/**
+ * One transaction from the lock to the answer: the lock statement also reads the key's owner, the unit path, the
+ * calendar revision and (for the detail answer) the log, process, rating and names; then one statement appends the
+ * action and rewrites the projection, one queues the notifications. `view: false` (Prefer: return=minimal) skips
+ * the detail parts.
+ */
 export async function act(
   ctx: RequestContext,
   deps: ActionDeps,
@@ -69,32 +85,42 @@ export async function act(
   expectedVersion: number,
   actionId: string,
   body: ActionBody,
+  opts: { view: boolean } = { view: true },
 ): Promise<ActResult> {
   const actor = requireActor(ctx);
-  const owner = await store.actionOwner(ctx.db, actionId);
-  if (owner === dossierId) return { id: dossierId, replayed: true };
-  if (owner)
-    throw new DomainError('VALIDATION_FAILED', [
-      { field: 'headers.idempotency-key', message: 'Mã thao tác này đã dùng cho một hồ sơ khác.' },
-    ]);
-
-  const row = await store.findDossier(ctx.db, dossierId);
-  const reach = await requireVisible(ctx, row);
-  const current = row!;
-  const role = roleForAction(reach, current.stateJson, body.type, body.payload) ?? reach.roles[0];
-  // Seen only through a sub-dossier and not returning its result: the dossier's own unit acts, not the coordinator.
-  if (!role) throw new DomainError('DOSSIER_ROLE_NOT_ALLOWED');
-  const at = instantOf(body.at, 'body.at');
-  if (at > Date.now() + FUTURE_TOLERANCE_MS)
-    throw new DomainError('VALIDATION_FAILED', [{ field: 'body.at', message: 'Thời điểm không được ở tương lai.' }]);
-
-  const prepared = await prepare(ctx, deps, current, body.type, body.payload, at);
-  const uc = await deps.cache.get(current.unitId);
-
+  let built: (() => DossierView) | undefined;
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const locked = (await store.lockDossier(trx, dossierId))!;
-      if (locked.version !== expectedVersion) throw new DomainError('DOSSIER_VERSION_CONFLICT', [], undefined);
+    const result = await ctx.db.transaction().execute(async (trx): Promise<ActResult> => {
+      const locked = await store.lockForAction(trx, dossierId, actionId, actor.userId, opts.view);
+      const owner = locked ? locked.keyOwner : await store.actionOwner(trx, actionId);
+      if (owner === dossierId) return { id: dossierId, replayed: true };
+      if (owner) throw keyUsedElsewhere();
+      if (!locked) throw new DomainError('NOT_FOUND');
+
+      const paths = new Map<string, Promise<string[]>>([[locked.unitId, Promise.resolve(locked.path)]]);
+      const pathOf = (unitId: string) => {
+        let p = paths.get(unitId);
+        if (!p) paths.set(unitId, (p = ancestorPath(trx, unitId)));
+        return p;
+      };
+      const reach = await reachOf(ctx, locked, pathOf);
+      if (!visible(reach)) throw new DomainError('NOT_FOUND');
+      const role = roleForAction(reach, locked.stateJson, body.type, body.payload) ?? reach.roles[0];
+      // Seen only through a sub-dossier and not returning its result: the dossier's own unit acts, not the coordinator.
+      if (!role) throw new DomainError('DOSSIER_ROLE_NOT_ALLOWED');
+      const at = instantOf(body.at, 'body.at');
+      if (at > Date.now() + FUTURE_TOLERANCE_MS)
+        throw new DomainError('VALIDATION_FAILED', [
+          { field: 'body.at', message: 'Thời điểm không được ở tương lai.' },
+        ]);
+
+      const uc = await deps.cache.getAt(locked.unitId, locked.calendarRevision, trx);
+      const prepared = await prepare(trx, deps, locked, uc, body.type, body.payload, at);
+      if (locked.version !== expectedVersion) {
+        // A retry whose first attempt committed while this one waited for the lock gets the first result.
+        if ((await store.actionOwner(trx, actionId)) === dossierId) return { id: dossierId, replayed: true };
+        throw new DomainError('DOSSIER_VERSION_CONFLICT', [], undefined);
+      }
       const payload = prepared.receive
         ? {
             ...(await receivePayload(trx, { ...prepared.receive, unitId: locked.unitId, at, channel: 'ONLINE' })),
@@ -111,11 +137,11 @@ export async function act(
       const r = decide(locked.stateJson, action, { calendar: uc.calendar });
       if (!r.ok) throw refusal(r.code, r.fields);
       const version = locked.version + 1;
-      await store.appendAction(trx, dossierId, version, action, at);
-      await store.updateProjection(trx, dossierId, version, r.next, {
+      const extra = {
         ...(body.type === 'RECEIVE' ? { receivedBy: actor.userId } : {}),
         ...(prepared.papers ? { papers: prepared.papers } : {}),
-      });
+      };
+      if (!(await store.appendAndProject(trx, dossierId, version, action, at, r.next, extra))) throw new KeyTaken();
       await enqueueDossierNotifications(trx, {
         dossierId,
         code: r.next.dossierCode,
@@ -124,16 +150,104 @@ export async function act(
         procedureCode: locked.procedureCode,
         procedureName: locked.procedureName ?? locked.procedureCode,
         applicant: locked.applicant,
+        applicantUserId: locked.submittedBy,
         state: r.next,
         events: r.events,
         ...(prepared.assignee ? { internalRecipients: [prepared.assignee] } : {}),
       });
+      if (opts.view) {
+        const row = projected(locked, version, r.next, extra);
+        const after = await reachOf(ctx, row, pathOf);
+        // A coordinating body that returned its result no longer sees the dossier: it gets the minimal answer.
+        if (visible(after)) {
+          const people = await namesOf(trx, locked, r.next, prepared.assignee);
+          built = () => viewAfter(row, after, locked, { ...action, payload }, uc, people);
+        }
+      }
       return { id: dossierId, replayed: false, version, state: r.next };
     });
+    return built ? { ...result, view: built() } : result;
   } catch (e) {
+    if (e instanceof KeyTaken) {
+      const owner = await store.actionOwner(ctx.db, actionId);
+      if (owner === dossierId) return { id: dossierId, replayed: true };
+      throw keyUsedElsewhere();
+    }
     const again = await onDuplicateKey(ctx, actionId, e);
     return { id: again.id, replayed: true };
   }
+}
+
+/** The row as the projection update left it. */
+function projected(
+  locked: store.LockedDossier,
+  version: number,
+  s: DossierState,
+  extra: { receivedBy?: string; papers?: store.Paper[] },
+): store.DossierRow {
+  const ts = store.dateOf;
+  return {
+    ...locked,
+    code: s.dossierCode,
+    state: s.state,
+    // What the column holds after the update (status_code = the state's code).
+    statusCode: s.statusCode as number,
+    assigneeId: store.assigneeOf(s),
+    receivedAt: ts(s.receivedAt),
+    dueAt: ts(s.dueAt),
+    receivedBy: extra.receivedBy ?? locked.receivedBy,
+    papers: extra.papers ?? locked.papers,
+    version,
+    stateJson: s,
+  };
+}
+
+/** Names of the step assignees after the action: those the lock read, the new assignee, any other by one query. */
+async function namesOf(
+  trx: Db,
+  locked: store.LockedDossier,
+  s: DossierState,
+  assignee: Prepared['assignee'],
+): Promise<Map<string, string>> {
+  const people = new Map(Object.entries(locked.people ?? {}));
+  if (assignee) people.set(assignee.userId, assignee.name);
+  const ids = new Set(s.steps.map((x) => x.assigneeUserId));
+  const missing = [...ids].filter((id) => !people.has(id));
+  if (missing.length > 0) for (const [id, name] of await store.userNames(trx, missing)) people.set(id, name);
+  for (const id of people.keys()) if (!ids.has(id)) people.delete(id);
+  return people;
+}
+
+/** The detail view after the action, from the locked row's log plus the new action (what getDossier would read). */
+function viewAfter(
+  row: store.DossierRow,
+  reach: Reach,
+  locked: store.LockedDossier,
+  action: DossierAction,
+  uc: UnitCalendar,
+  people: Map<string, string>,
+): DossierView {
+  const actions: store.ActionRow[] = (locked.actions ?? []).map((a) => ({ ...a, at: new Date(a.at) }));
+  actions.push({
+    id: action.id,
+    seq: row.version,
+    type: action.type,
+    actorId: action.actor.userId,
+    actorName: locked.actorName,
+    actorRole: action.actor.role,
+    unitId: action.actor.unitId,
+    at: new Date(action.at),
+    // As stored: the jsonb column keeps what JSON keeps.
+    payload: JSON.parse(JSON.stringify(action.payload)) as unknown,
+  });
+  const rating = locked.rating ? { level: locked.rating.level, ratedAt: new Date(locked.rating.ratedAt) } : undefined;
+  return detailFor(row, reach, {
+    people,
+    workingHoursLeft: hoursLeftIn(uc.calendar, row.stateJson, Date.now()),
+    process: locked.process ?? undefined,
+    actions,
+    rating,
+  });
 }
 
 interface Prepared {
@@ -143,11 +257,12 @@ interface Prepared {
   assignee?: { userId: string; email: string | null; name: string };
 }
 
-/** What the server adds to a caller's payload: reception data, the process step, the result file. */
+/** What the server adds to a caller's payload: reception data, the process step, the result file (in the transaction). */
 async function prepare(
-  ctx: RequestContext,
+  trx: Db,
   deps: ActionDeps,
-  row: store.DossierRow,
+  row: store.LockedDossier,
+  uc: UnitCalendar,
   type: DossierActionType,
   payload: Record<string, unknown>,
   at: number,
@@ -155,30 +270,25 @@ async function prepare(
   switch (type) {
     case 'RECEIVE': {
       // The officer sends only the checklist; the code, rules and due date are the server's.
-      const { procedure, version } = await procedureAt(ctx.db, row.procedureCode, row.unitId, localDateOf(at));
+      const { procedure, version } = await procedureAt(trx, row.procedureCode, row.unitId, localDateOf(at));
       const ticked = Array.isArray(payload.papers)
         ? (payload.papers as { index: number; provided: boolean }[])
         : undefined;
       const papers = checkPapers(version, ticked);
-      const inputs = await receptionInputs(deps.cache, ctx.db, row.unitId, version, 'ONLINE');
+      const timeLimit = timeLimitFor(version, 'ONLINE');
+      const unitCode = (await store.unitCode(trx, row.unitId))!;
       const { papers: _ignored, ...rest } = payload;
       return {
         payload: rest,
-        receive: {
-          unitCode: inputs.unitCode,
-          procedureCode: procedure.code,
-          version,
-          timeLimit: inputs.timeLimit,
-          uc: inputs.uc,
-        },
+        receive: { unitCode, procedureCode: procedure.code, version, timeLimit, uc },
         papers,
       };
     }
     case 'ASSIGN':
-      return prepareAssign(ctx, row, payload);
+      return prepareAssign(trx, row, payload);
     case 'SEND_TO_COORDINATING_BODY': {
       const body = payload.coordinatingBodyId;
-      const exists = typeof body === 'string' && /^[0-9a-f-]{36}$/i.test(body) && (await store.unitCode(ctx.db, body));
+      const exists = typeof body === 'string' && /^[0-9a-f-]{36}$/i.test(body) && (await store.unitCode(trx, body));
       if (!exists)
         throw new DomainError('DOSSIER_PAYLOAD_INVALID', [
           { field: 'body.payload.coordinatingBodyId', message: 'Cơ quan phối hợp phải là một đơn vị trong hệ thống.' },
@@ -191,7 +301,7 @@ async function prepare(
       const { resultAttachmentId: _id, ...rest } = payload;
       const file =
         typeof attachmentId === 'string' && deps.resultFile
-          ? await deps.resultFile(ctx.db, row.id, attachmentId)
+          ? await deps.resultFile(trx, row.id, attachmentId)
           : undefined;
       if (!file)
         throw new DomainError('DOSSIER_RESULT_FILE_INVALID', [
@@ -205,31 +315,24 @@ async function prepare(
 }
 
 /** A step of the approved internal process lends its name and budget; the assignee must be able to process here. */
-async function prepareAssign(
-  ctx: RequestContext,
-  row: store.DossierRow,
-  payload: Record<string, unknown>,
-): Promise<Prepared> {
+async function prepareAssign(trx: Db, row: store.LockedDossier, payload: Record<string, unknown>): Promise<Prepared> {
   const assigneeId = payload.assigneeUserId;
   if (typeof assigneeId !== 'string' || !/^[0-9a-f-]{36}$/i.test(assigneeId))
     throw new DomainError('DOSSIER_PAYLOAD_INVALID', [
       { field: 'body.payload.assigneeUserId', message: 'Phải chọn người được giao xử lý.' },
     ]);
-  const user = await store.userContact(ctx.db, assigneeId);
-  const grants = user?.active ? ((await grantsOf(ctx.db, [assigneeId])).get(assigneeId) ?? []) : [];
-  const path = await ancestorPath(ctx.db, row.unitId);
-  if (!user || !isAllowed({ userId: user.id, username: '', grants }, 'dossiers.process', path))
+  const user = await store.assigneeCandidate(trx, assigneeId);
+  const grants = user?.active ? user.grants : [];
+  if (!user || !isAllowed({ userId: user.id, username: '', grants }, 'dossiers.process', row.path))
     throw new DomainError('DOSSIER_ASSIGNEE_INVALID', [
       { field: 'body.payload.assigneeUserId', message: 'Người này không xử lý hồ sơ tại đơn vị.' },
     ]);
   let extra: Record<string, unknown> = {};
   if (row.procedureVersionId) {
-    const process = await store.approvedProcess(
-      ctx.db,
-      row.procedureVersionId,
-      row.unitId,
-      catalogChannelOf(row.channel),
-    );
+    const process =
+      row.process !== undefined
+        ? (row.process ?? undefined)
+        : await store.approvedProcess(trx, row.procedureVersionId, row.unitId, catalogChannelOf(row.channel));
     const index = process?.steps.findIndex((_, i) => stepIdOf(i) === payload.stepId) ?? -1;
     const step = index >= 0 ? process!.steps[index]! : undefined;
     if (step)

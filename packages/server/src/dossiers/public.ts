@@ -52,27 +52,69 @@ interface PublicRow {
   statusCode: number;
   phoneLast4: string | null;
   idLast4: string | null;
+  version: number;
   state: DossierState;
   /** action id → type, for naming the timeline's events */
   types: Record<string, string> | null;
   rating: string | null;
 }
 
+/** The small columns a cached view depends on besides the version (a rating or a rename changes no version). */
+interface CheckRow {
+  version: number;
+  phoneLast4: string | null;
+  idLast4: string | null;
+  unitName: string;
+  procedureName: string | null;
+  rating: string | null;
+}
+
+type PublicDossier = z.infer<typeof publicView>;
+
+const MAX_CACHED = 20_000;
+/** code → the last view built and what it was built from; checked against the row on every lookup. */
+const views = new Map<string, { key: string; json: string }>();
+const keyOf = (r: CheckRow) => JSON.stringify([r.version, r.unitName, r.procedureName, r.rating]);
+const matches = (r: Pick<CheckRow, 'phoneLast4' | 'idLast4'>, check: string) =>
+  /^\d{4}$/.test(check) && (r.phoneLast4 === check || r.idLast4 === check);
+
 /**
- * One statement for the whole lookup (the citizen's page is the busiest read): only the public columns, the action
- * types for the timeline and the rating. The digits are compared in the application so both misses look the same.
+ * The citizen's page is the busiest read. A known code is answered from an in-process cache of its view, checked by
+ * one indexed statement of small columns (version, rating, names, digits); a miss or a change reads the public
+ * columns, the action types and the rating in one statement. The digits are compared in the application, so a
+ * wrong code and wrong digits give the same 404. The answer is serialised as the route's response schema would
+ * (`publicView` parsed, then JSON.stringify), so a hit costs neither the state's JSON nor the schema pass.
  */
-export async function publicLookup(db: Db, code: string, check: string) {
+export async function publicLookupJson(db: Db, code: string, check: string): Promise<string> {
+  const cached = views.get(code);
+  if (cached) {
+    const r = await sql<CheckRow>`
+      SELECT d.version, d.phone_last4 AS "phoneLast4", d.id_last4 AS "idLast4",
+        (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
+        (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
+        (SELECT level FROM dossier_rating x WHERE x.dossier_id = d.id) AS rating
+      FROM dossier d WHERE d.code = ${code}`.execute(db);
+    const row = r.rows[0];
+    if (!row || !matches(row, check)) throw new DomainError('NOT_FOUND');
+    if (keyOf(row) === cached.key) return cached.json;
+  }
   const r = await sql<PublicRow>`
-    SELECT d.code, d.procedure_code AS "procedureCode", p.name AS "procedureName", u.name AS "unitName",
-      d.status_code AS "statusCode", d.phone_last4 AS "phoneLast4", d.id_last4 AS "idLast4", d.state_json AS state,
+    SELECT d.code, d.procedure_code AS "procedureCode", (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
+      (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName", d.status_code AS "statusCode",
+      d.phone_last4 AS "phoneLast4", d.id_last4 AS "idLast4", d.version, d.state_json AS state,
       (SELECT jsonb_object_agg(a.id, a.type) FROM dossier_action a WHERE a.dossier_id = d.id) AS types,
       (SELECT level FROM dossier_rating x WHERE x.dossier_id = d.id) AS rating
-    FROM dossier d JOIN unit u ON u.id = d.unit_id LEFT JOIN procedure p ON p.code = d.procedure_code
-    WHERE d.code = ${code}`.execute(db);
+    FROM dossier d WHERE d.code = ${code}`.execute(db);
   const row = r.rows[0];
-  if (!row || !/^\d{4}$/.test(check) || (row.phoneLast4 !== check && row.idLast4 !== check))
-    throw new DomainError('NOT_FOUND');
+  if (!row || !matches(row, check)) throw new DomainError('NOT_FOUND');
+  const json = JSON.stringify(publicView.parse(publicViewOf(row)));
+  views.delete(code);
+  views.set(code, { key: keyOf(row), json });
+  if (views.size > MAX_CACHED) views.delete(views.keys().next().value!);
+  return json;
+}
+
+function publicViewOf(row: PublicRow): PublicDossier {
   const s = row.state;
   return {
     code: row.code,

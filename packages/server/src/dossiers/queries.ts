@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { DomainError, rolePermissions, type Role } from '@motcua/domain';
-import { addWorkingTime, parseInstant, workingTimeBetween } from '@motcua/domain/calendar/index';
+import { addWorkingTime, parseInstant, workingTimeBetween, type WorkingCalendar } from '@motcua/domain/calendar/index';
 import { activeStates, type DossierState } from '@motcua/domain/dossier/index';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
@@ -10,7 +10,7 @@ import { requireActor, requireOnUnitOr404, requireSomewhere } from '../access/gu
 import { decodeCursor, pageResult } from '../platform/cursor';
 import { calendarCacheFor } from '../calendar/cache';
 import { ancestorPath } from '../units/store';
-import { allowedActionsFor, requireVisible } from './access';
+import { allowedActionsFor, requireVisible, type Reach } from './access';
 import { catalogChannelOf } from './reception';
 import * as store from './store';
 import { detailOf, ended, summaryOf, type DossierSummary } from './view';
@@ -18,12 +18,31 @@ import { detailOf, ended, summaryOf, type DossierSummary } from './view';
 const HOUR = 3_600_000;
 
 /** Working hours from now to the due time (negative when overdue), in the unit's calendar. */
+export function hoursLeftIn(calendar: WorkingCalendar, s: DossierState, now: number): number | null {
+  if (s.dueAt === null || ended(s) || s.clock === 'STOPPED') return null;
+  const ms = s.dueAt >= now ? workingTimeBetween(calendar, now, s.dueAt) : -workingTimeBetween(calendar, s.dueAt, now);
+  return Math.round((ms / HOUR) * 10) / 10;
+}
+
 async function hoursLeft(db: Db, row: store.DossierRow, now: number): Promise<number | null> {
   const s: DossierState = row.stateJson;
   if (s.dueAt === null || ended(s) || s.clock === 'STOPPED') return null;
   const { calendar } = await calendarCacheFor(db).get(row.unitId);
-  const ms = s.dueAt >= now ? workingTimeBetween(calendar, now, s.dueAt) : -workingTimeBetween(calendar, s.dueAt, now);
-  return Math.round((ms / HOUR) * 10) / 10;
+  return hoursLeftIn(calendar, s, now);
+}
+
+/** The detail view as the viewer may see it: the actions they may try, actor names hidden from a citizen. */
+export function detailFor(
+  row: store.DossierRow,
+  reach: Reach,
+  parts: Omit<Parameters<typeof detailOf>[1], 'allowedActions'>,
+) {
+  const staff = reach.roles.some((x) => x !== 'CITIZEN');
+  return detailOf(row, {
+    ...parts,
+    allowedActions: allowedActionsFor(reach, row.stateJson),
+    actions: staff ? parts.actions : parts.actions.map((a) => ({ ...a, actorName: null })),
+  });
 }
 
 export async function getDossier(ctx: RequestContext, id: string) {
@@ -39,14 +58,7 @@ export async function getDossier(ctx: RequestContext, id: string) {
     hoursLeft(ctx.db, r, Date.now()),
   ]);
   const people = await store.userNames(ctx.db, [...new Set(r.stateJson.steps.map((s) => s.assigneeUserId))]);
-  return detailOf(r, {
-    people,
-    workingHoursLeft: left,
-    allowedActions: allowedActionsFor(reach, r.stateJson),
-    process,
-    actions: reach.roles.some((x) => x !== 'CITIZEN') ? actions : actions.map((a) => ({ ...a, actorName: null })),
-    rating,
-  });
+  return detailFor(r, reach, { people, workingHoursLeft: left, process, actions, rating });
 }
 
 export const listQuery = z.strictObject({

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError, legalTimeOf, type ErrorCode } from '@motcua/domain';
+import { DomainError, isAllowed, legalTimeOf, type ErrorCode } from '@motcua/domain';
 import { localDateOf, parseInstant, type Duration } from '@motcua/domain/calendar/index';
 import {
   decide,
@@ -16,12 +16,16 @@ import {
 } from '@motcua/domain/dossier/index';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
-import { requireOnUnit, requireSomewhere } from '../access/guard';
+import { requireSomewhere } from '../access/guard';
+import { ancestorPath } from '../units/store';
 import { recordAudit } from '../audit/service';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import { findProcedure, versionById } from '../catalog/store';
 import { enqueueDossierNotifications } from '../notifications/outbox';
 import * as store from './store';
+import { reachOf, visible, type Reach } from './access';
+import { detailFor, hoursLeftIn } from './queries';
+import type { DossierView } from './view';
 
 const nfc = (s: string) => s.normalize('NFC');
 const name = (max: number, message: string) => z.string().trim().min(1, message).max(max).transform(nfc);
@@ -175,12 +179,18 @@ export async function receptionInputs(
   version: Version,
   channel: Channel,
 ) {
-  const timeLimit = legalLimitFor(version.content.methods, channel);
-  if (!timeLimit)
-    throw new DomainError('DOSSIER_TIME_LIMIT_UNSUPPORTED', [{ field: 'body.channel', message: 'Không có thời hạn.' }]);
+  const timeLimit = timeLimitFor(version, channel);
   const uc = await cache.get(unitId);
   const unitCode = (await store.unitCode(db, unitId))!;
   return { timeLimit, uc, unitCode };
+}
+
+/** The legal time for the channel, or the refusal: a dossier without one cannot be received. */
+export function timeLimitFor(version: Version, channel: Channel): Duration {
+  const timeLimit = legalLimitFor(version.content.methods, channel);
+  if (!timeLimit)
+    throw new DomainError('DOSSIER_TIME_LIMIT_UNSUPPORTED', [{ field: 'body.channel', message: 'Không có thời hạn.' }]);
+  return timeLimit;
 }
 
 /** The RECEIVE payload with a fresh code; called inside the transaction so a rollback returns the number. */
@@ -230,37 +240,74 @@ async function createDossier(
     action: DossierAction;
     decided: Extract<ReturnType<typeof decide>, { ok: true }>;
   },
-): Promise<string> {
+): Promise<{ id: string; row: store.DossierRow; inserted: store.Inserted }> {
   const id = randomUUID();
   const { input, decided } = d;
-  await store.insertDossier(trx, {
-    id,
-    unitId: input.unitId,
-    procedureCode: d.procedure.code,
-    procedureVersionId: d.versionId,
-    applicant: input.applicant,
-    phoneLast4: last4(input.applicant.phone),
-    idLast4: last4(input.applicant.idNumber),
-    summary: input.summary ?? null,
-    setCount: input.setCount,
-    papers: d.papers,
-    submittedBy: d.submittedBy,
-    receivedBy: d.receivedBy,
-    state: decided.next,
-  });
+  const phoneLast4 = last4(input.applicant.phone);
+  const idLast4 = last4(input.applicant.idNumber);
+  const inserted = await store.insertDossier(
+    trx,
+    {
+      id,
+      unitId: input.unitId,
+      procedureCode: d.procedure.code,
+      procedureVersionId: d.versionId,
+      applicant: input.applicant,
+      phoneLast4,
+      idLast4,
+      summary: input.summary ?? null,
+      setCount: input.setCount,
+      papers: d.papers,
+      submittedBy: d.submittedBy,
+      receivedBy: d.receivedBy,
+      state: decided.next,
+    },
+    d.action.actor.userId,
+  );
   await store.appendAction(trx, id, 1, d.action, d.action.at as number);
   await enqueueDossierNotifications(trx, {
     dossierId: id,
     code: decided.next.dossierCode,
     unitId: input.unitId,
-    unitName: (await store.findDossier(trx, id))!.unitName,
+    unitName: inserted.unitName,
     procedureCode: d.procedure.code,
     procedureName: d.procedure.name,
     applicant: input.applicant,
+    applicantUserId: d.submittedBy,
     state: decided.next,
     events: decided.events,
   });
-  return id;
+  const s = decided.next;
+  // The new row as findDossier would read it (jsonb columns as stored).
+  const row: store.DossierRow = {
+    id,
+    code: s.dossierCode,
+    unitId: input.unitId,
+    unitName: inserted.unitName,
+    procedureCode: d.procedure.code,
+    procedureName: inserted.procedureName,
+    procedureVersionId: d.versionId,
+    channel: s.channel!,
+    state: s.state,
+    statusCode: s.statusCode as number,
+    applicantName: input.applicant.name,
+    applicantPhone: input.applicant.phone ?? null,
+    phoneLast4,
+    idLast4,
+    applicant: JSON.parse(JSON.stringify(input.applicant)) as store.Applicant,
+    summary: input.summary ?? null,
+    setCount: input.setCount,
+    papers: JSON.parse(JSON.stringify(d.papers)) as store.Paper[],
+    submittedBy: d.submittedBy,
+    receivedBy: d.receivedBy,
+    assigneeId: store.assigneeOf(s),
+    receivedAt: store.dateOf(s.receivedAt),
+    dueAt: store.dateOf(s.dueAt),
+    version: 1,
+    createdAt: inserted.createdAt,
+    stateJson: s,
+  };
+  return { id, row, inserted };
 }
 
 /** The catalog's name of a dossier channel (methods and internal processes are keyed by it). */
@@ -283,9 +330,10 @@ export async function onDuplicateKey(ctx: RequestContext, actionId: string, e: u
 
 /** Counter (or postal) reception: one RECEIVE action, the code from the daily counter, all in one transaction. */
 export async function receive(ctx: RequestContext, cache: CalendarCache, actionId: string, input: ReceiveBody) {
-  requireSomewhere(ctx, 'dossiers.receive');
-  await requireOnUnit(ctx, 'dossiers.receive', input.unitId);
-  const actor = ctx.actor!;
+  const actor = requireSomewhere(ctx, 'dossiers.receive');
+  // requireOnUnit with the path kept for the answer.
+  const path = await ancestorPath(ctx.db, input.unitId);
+  if (!isAllowed(actor, 'dossiers.receive', path)) throw new DomainError('FORBIDDEN');
   const again = await replay(ctx, actionId);
   if (again) return again;
 
@@ -295,7 +343,7 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
   const inputs = await receptionInputs(cache, ctx.db, input.unitId, version, input.channel);
 
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    const done = await ctx.db.transaction().execute(async (trx) => {
       const payload = await receivePayload(trx, {
         ...inputs,
         unitId: input.unitId,
@@ -313,7 +361,7 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
       };
       const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
       if (!r.ok) throw refusal(r.code, r.fields);
-      const id = await createDossier(trx, {
+      const created = await createDossier(trx, {
         input,
         procedure,
         versionId: version.id,
@@ -323,6 +371,7 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
         action,
         decided: r,
       });
+      const id = created.id;
       await recordAudit(trx, {
         actor: { userId: actor.userId, name: ctx.actorName },
         unitId: input.unitId,
@@ -333,11 +382,43 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
         summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
         requestId: ctx.requestId,
       });
-      return { created: true, id };
+      return { ...created, action };
     });
+    const reach = await reachOf(ctx, done.row, async () => path);
+    const view = visible(reach) ? newDossierView(done.row, reach, done.inserted, done.action, inputs.uc) : undefined;
+    return { created: true, id: done.id, ...(view ? { view } : {}) };
   } catch (e) {
     return onDuplicateKey(ctx, actionId, e);
   }
+}
+
+/** The detail view of a dossier just created, from what its transaction wrote (what getDossier would read). */
+function newDossierView(
+  row: store.DossierRow,
+  reach: Reach,
+  inserted: store.Inserted,
+  action: DossierAction,
+  uc: UnitCalendar,
+): DossierView {
+  return detailFor(row, reach, {
+    people: new Map(),
+    workingHoursLeft: hoursLeftIn(uc.calendar, row.stateJson, Date.now()),
+    process: inserted.process ?? undefined,
+    actions: [
+      {
+        id: action.id,
+        seq: 1,
+        type: action.type,
+        actorId: action.actor.userId,
+        actorName: inserted.actorName,
+        actorRole: action.actor.role,
+        unitId: action.actor.unitId,
+        at: new Date(action.at as number),
+        payload: JSON.parse(JSON.stringify(action.payload)) as unknown,
+      },
+    ],
+    rating: undefined,
+  });
 }
 
 /** Online submission by a signed-in citizen (T2): a SUBMITTED dossier without a code until an officer receives it. */
@@ -364,7 +445,7 @@ export async function submitOnline(ctx: RequestContext, cache: CalendarCache, ac
       };
       const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
       if (!r.ok) throw refusal(r.code, r.fields);
-      const id = await createDossier(trx, {
+      const { id } = await createDossier(trx, {
         input,
         procedure,
         versionId: version.id,

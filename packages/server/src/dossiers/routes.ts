@@ -7,22 +7,13 @@ import * as rateLimit from '../platform/rateLimit';
 import { loadConfig } from '../platform/config';
 import { calendarCacheFor } from '../calendar/cache';
 import { act, actionBody, type ActionDeps } from './actions';
-import { publicLookup, publicView, rate, ratingBody } from './public';
-import { requireVisible } from './access';
-import { findDossier } from './store';
+import { publicLookupJson, publicView, rate, ratingBody } from './public';
 import { assigneesOf, getDossier, listDossiers, listQuery, myDossiers } from './queries';
 import { receive, receiveBody, submitBody, submitOnline } from './reception';
 import { recomputeBody, recomputeDue } from './recompute';
-import { dossierSummary, dossierView, minimalOf, minimalView } from './view';
+import { dossierSummary, dossierView, minimalOf, minimalView, type DossierView } from './view';
 
 const tags = ['Hồ sơ (dossiers)'];
-
-async function canStillSee(ctx: Parameters<typeof requireVisible>[0], id: string): Promise<boolean> {
-  return requireVisible(ctx, await findDossier(ctx.db, id)).then(
-    () => true,
-    () => false,
-  );
-}
 
 const idempotencyKey = z.uuid({ message: 'Idempotency-Key phải là UUID (mã thao tác).' });
 const keyHeaders = z.object({ 'idempotency-key': z.string().optional() });
@@ -62,7 +53,8 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
     },
     handler: async (req, reply) => {
       const result = await receive(req.ctx, cache, actionIdOf(req.headers['idempotency-key']), req.body);
-      const d = await getDossier(req.ctx, result.id);
+      // A new dossier is answered from its own transaction; a replay reads the first one back.
+      const d = (result as { view?: DossierView }).view ?? (await getDossier(req.ctx, result.id));
       return reply
         .status(result.created ? 201 : 200)
         .header('etag', etagOf(d))
@@ -147,18 +139,18 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
     handler: async (req, reply) => {
       const version = requireIfMatch(req.headers['if-match']);
       const key = actionIdOf(req.headers['idempotency-key']);
-      const done = await act(req.ctx, deps, req.params.id, version, key, req.body);
-      // RFC 7240: a client that only needs the new version (a scanner, a bulk tool) skips the detail read.
-      // A coordinating body that returned its result no longer sees the dossier: it gets the minimal answer.
-      const minimal =
-        done.state &&
-        (/\breturn=minimal\b/.test(String(req.headers.prefer ?? '')) || !(await canStillSee(req.ctx, done.id)));
-      if (minimal)
+      // RFC 7240: a client that only needs the new version (a scanner, a bulk tool) skips the detail parts.
+      const wantsMinimal = /\breturn=minimal\b/.test(String(req.headers.prefer ?? ''));
+      const done = await act(req.ctx, deps, req.params.id, version, key, req.body, { view: !wantsMinimal });
+      // The detail comes from the transaction itself. Without one, a new state means the viewer no longer sees the
+      // dossier (a coordinating body that returned its result) or asked for less: the minimal answer.
+      if (done.view) return reply.header('etag', etagOf(done.view)).send(done.view);
+      if (done.state)
         return reply
           .status(200)
           .header('etag', `"${done.version}"`)
           .header('preference-applied', 'return=minimal')
-          .send(minimalOf(done.id, done.version!, done.state!) as never);
+          .send(minimalOf(done.id, done.version!, done.state) as never);
       const d = await getDossier(req.ctx, req.params.id);
       return reply.header('etag', etagOf(d)).send(d);
     },
@@ -203,7 +195,9 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
     },
     handler: async (req, reply) => {
       await limitPublic(req.ip, reply);
-      return publicLookup(opts.db, req.params.code, req.query.check);
+      // Already serialised by the response schema (and cached per code and version): sent as it is.
+      const json = await publicLookupJson(opts.db, req.params.code, req.query.check);
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   });
 
