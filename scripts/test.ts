@@ -99,6 +99,7 @@ async function startServer(serverUrl: string, env: NodeJS.ProcessEnv) {
   }
   return {
     baseUrl,
+    databaseUrl: withDatabase(serverUrl, name),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -132,7 +133,12 @@ try {
   if (browser) {
     const server = await startServer(serverUrl, env);
     try {
-      code = await run(process.execPath, args, { ...env, MOTCUA_BASE_URL: server.baseUrl });
+      // The server's own database, for a browser test that seeds what it shows (as the demo start would).
+      code = await run(process.execPath, args, {
+        ...env,
+        MOTCUA_BASE_URL: server.baseUrl,
+        MOTCUA_BROWSER_DATABASE_URL: server.databaseUrl,
+      });
     } finally {
       await server.stop();
     }

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth, RequireRole, FullPageSpin, NotFound } from './auth/guards';
 import { AppLayout } from './layout/AppLayout';
-import { NAV_ITEMS } from './layout/nav';
+import { NAV_ITEMS, REPORT_ROLES } from './layout/nav';
 import { portalRoutes } from './pages/portal/portalRoutes';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
@@ -20,6 +20,10 @@ const MyQueuePage = lazy(() => import('./pages/dossiers/MyQueuePage'));
 const UnitDossiersPage = lazy(() => import('./pages/dossiers/UnitDossiersPage'));
 const EarlyWarningPage = lazy(() => import('./pages/dossiers/EarlyWarningPage'));
 const DossierPage = lazy(() => import('./pages/dossiers/DossierPage'));
+const ServiceIndexPage = lazy(() => import('./pages/serviceIndex/ServiceIndexPage'));
+const UnitIndexPage = lazy(() => import('./pages/serviceIndex/UnitIndexPage'));
+const DashboardPage = lazy(() => import('./pages/serviceIndex/DashboardPage'));
+const ReportsPage = lazy(() => import('./pages/serviceIndex/ReportsPage'));
 const UnderConstruction = lazy(() => import('./pages/placeholder/UnderConstruction'));
 
 export function App() {
@@ -143,6 +147,17 @@ export function App() {
                 </RequireRole>
               }
             />
+            {/* service index, dashboards and statutory reports (pages/serviceIndex): roles holding reports.read */}
+            {(
+              [
+                ['chi-so-phuc-vu', <ServiceIndexPage key="si" />],
+                ['chi-so-phuc-vu/:unitId', <UnitIndexPage key="siu" />],
+                ['bao-cao/dashboard', <DashboardPage key="sid" />],
+                ['bao-cao/bieu-mau', <ReportsPage key="sir" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<RequireRole roles={REPORT_ROLES}>{page}</RequireRole>} />
+            ))}
             {NAV_ITEMS.filter((i) => i.placeholderKey).map((i) => (
               <Route
                 key={i.path}

@@ -110,15 +110,29 @@ async function loadLegacy(db: Db, ids: string[]): Promise<Derived[]> {
 
 const counterCols = COUNTERS.join(', ');
 const sumCols = (sign: string) => COUNTERS.map((c) => `${sign}sum(${c})`).join(', ');
-const addCols = COUNTERS.map((c) => `${c} = index_rollup.${c} + EXCLUDED.${c}`).join(', ');
 
-/** Rollup upsert of the ENDED/STRADDLE rows of a CTE named `rows`, with a sign. */
-const rollupUpsert = (sign: '' | '-') => `
-  INSERT INTO index_rollup (unit_id, procedure_code, field_code, kind, received_month, month, ${counterCols})
-  SELECT unit_id, procedure_code, max(field_code), kind, received_month, month, ${sumCols(sign)}
-    FROM rows WHERE kind <> 'OPEN'
-   GROUP BY unit_id, procedure_code, kind, received_month, month
-  ON CONFLICT (month, kind, unit_id, procedure_code, received_month) DO UPDATE SET ${addCols}`;
+/** The rollup tables and their keys (besides month and kind), finest first. */
+export const ROLLUPS = [
+  {
+    table: 'index_rollup',
+    keys: ['unit_id', 'procedure_code', 'received_month'],
+    extra: 'max(field_code) AS field_code',
+  },
+  { table: 'index_rollup_field', keys: ['unit_id', 'field_code', 'received_month'], extra: null },
+  { table: 'index_rollup_unit', keys: ['unit_id', 'received_month'], extra: null },
+] as const;
+
+/** Upserts into every rollup the sums (with a sign) of the ENDED/STRADDLE rows of a CTE named `rows`. */
+const rollupUpserts = (sign: '' | '-') =>
+  ROLLUPS.map(({ table, keys, extra }, i) => {
+    const addCols = COUNTERS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
+    const keyList = keys.join(', ');
+    const insert = `INSERT INTO ${table} (${keyList}, ${extra ? 'field_code, ' : ''}kind, month, ${counterCols})
+      SELECT ${keyList}, ${extra ? `${extra}, ` : ''}kind, month, ${sumCols(sign)}
+        FROM rows WHERE kind <> 'OPEN' GROUP BY ${keyList}, kind, month
+      ON CONFLICT (month, kind, ${keyList}) DO UPDATE SET ${addCols}`;
+    return i === ROLLUPS.length - 1 ? insert : `, r${i} AS (${insert})`;
+  }).join('\n');
 
 function contributionRows(d: Derived, now: number) {
   const c = contributionsOf(d.record, now);
@@ -157,7 +171,7 @@ async function deriveBatch(trx: Db, now: number, batch: number): Promise<number>
   const ids = taken.rows.map((r) => r.record_id);
   await sql`WITH rows AS (DELETE FROM index_contribution
       WHERE (source, record_id) IN (SELECT * FROM unnest(${sources}::text[], ${ids}::uuid[])) RETURNING *)
-    ${sql.raw(rollupUpsert('-'))}`.execute(trx);
+    ${sql.raw(rollupUpserts('-'))}`.execute(trx);
   await sql`DELETE FROM index_record WHERE (source, record_id) IN (SELECT * FROM unnest(${sources}::text[], ${ids}::uuid[]))`.execute(
     trx,
   );
@@ -187,7 +201,7 @@ async function deriveBatch(trx: Db, now: number, batch: number): Promise<number>
   if (rows.length)
     await sql`WITH rows AS (INSERT INTO index_contribution
         SELECT * FROM json_populate_recordset(null::index_contribution, ${JSON.stringify(rows)}::json) RETURNING *)
-      ${sql.raw(rollupUpsert(''))}`.execute(trx);
+      ${sql.raw(rollupUpserts(''))}`.execute(trx);
   return taken.rows.length;
 }
 

@@ -24,6 +24,7 @@ import { sql } from 'kysely';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireOnUnitOr404, requireSomewhere } from '../access/guard';
+import { ancestorPath } from '../units/store';
 import { refreshServiceIndex } from './derive';
 import { periodSums, procedureNames, recordsFor, type GroupBy, type SumRow } from './store';
 import { levelOf, peerSetOf, treeOf, type Tree } from './tree';
@@ -144,6 +145,19 @@ async function rankedTable(db: Db, rootId: string, q: IndexTableQuery, today: st
   if (!tree) throw new DomainError('NOT_FOUND');
   await fresh(db);
   const [cur, prev] = [await table(db, tree, p, now), await table(db, tree, prevP, now)];
+  // A commune or department viewed alone still has its place among its peers of the province.
+  if (peerSetOf(tree.root.type) && peerSetOf(tree.root.type) !== 'PROVINCE') {
+    const path = await ancestorPath(db, rootId);
+    const province = await treeOf(db, path[path.length - 1]!, q.asOf ?? today);
+    if (province && province.root.id !== rootId)
+      for (const [mine, period] of [
+        [cur, p],
+        [prev, prevP],
+      ] as const) {
+        const rank = (await table(db, province, period, now)).ranks.get(rootId);
+        if (rank) mine.ranks.set(rootId, rank);
+      }
+  }
   const prevById = new Map(prev.scored.map((x) => [x.unit.id, x]));
   const row = (x: (typeof cur.scored)[number]) => {
     const before = prevById.get(x.unit.id)!;

@@ -28,9 +28,11 @@ export async function periodSums(
   const live = p.at < p.end;
   const keyCol = p.groupBy === 'field' ? 'field_code' : p.groupBy === 'procedure' ? 'procedure_code' : "''";
   const units = p.unitIds ? sql`AND unit_id = ANY(${p.unitIds}::uuid[])` : sql``;
+  const table =
+    p.groupBy === 'field' ? 'index_rollup_field' : p.groupBy === 'procedure' ? 'index_rollup' : 'index_rollup_unit';
   const rolled = sql`
     SELECT unit_id, ${sql.raw(keyCol)} AS key, received_month >= ${start}::date AS within, ${sql.raw(sumList)}
-      FROM index_rollup
+      FROM ${sql.raw(table)}
      WHERE ((kind = 'ENDED' AND month >= ${start}::date AND month < ${end}::date)
         OR (kind = 'STRADDLE' AND month = ${end}::date AND ${!live}))
        ${units}

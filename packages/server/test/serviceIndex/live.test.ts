@@ -16,7 +16,7 @@ import {
   type IndexDossier,
 } from '@motcua/domain/index766/index';
 import { generateDossiers } from '../../src/seed/dossierGenerator';
-import { refreshServiceIndex } from '../../src/serviceIndex/derive';
+import { ROLLUPS, refreshServiceIndex } from '../../src/serviceIndex/derive';
 import { createTestApp, type Client, type TestApp } from '../support/testApp';
 import { MELINH_CODE, unitIdOf } from '../support/dossierFixtures';
 
@@ -42,10 +42,14 @@ async function records(unitId: string): Promise<IndexDossier[]> {
 }
 
 async function rollupSnapshot(): Promise<string[]> {
-  const r = await sql<Record<string, unknown>>`
-    SELECT unit_id, procedure_code, kind, received_month::text, month::text, ${sql.raw(COUNTERS.join(', '))}
-      FROM index_rollup WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`.execute(db());
-  return r.rows.map((x) => JSON.stringify(x));
+  const out: string[] = [];
+  for (const { table, keys } of ROLLUPS) {
+    const r = await sql<Record<string, unknown>>`
+      SELECT ${sql.raw(keys.join(', '))}, kind, month::text, ${sql.raw(COUNTERS.join(', '))}
+        FROM ${sql.raw(table)} WHERE n <> 0 ORDER BY ${sql.raw(keys.join(', '))}, kind, month`.execute(db());
+    out.push(...r.rows.map((x) => `${table} ${JSON.stringify(x)}`));
+  }
+  return out;
 }
 
 const now = Date.now();
@@ -72,12 +76,14 @@ function shape(indicators: Json[]) {
 }
 
 describe('live service index', () => {
-  test('the table of the migration holds exactly the counters of the domain, in order', async () => {
-    const r = await sql<{ column_name: string }>`
-      SELECT column_name FROM information_schema.columns WHERE table_name = 'index_rollup'
-       ORDER BY ordinal_position`.execute(db());
-    const cols = r.rows.map((x) => x.column_name);
-    assert.deepEqual(cols.slice(cols.indexOf('n')), [...COUNTERS]);
+  test('the tables of the migration hold exactly the counters of the domain, in order', async () => {
+    for (const table of ['index_contribution', ...ROLLUPS.map((r) => r.table)]) {
+      const r = await sql<{ column_name: string }>`
+        SELECT column_name FROM information_schema.columns WHERE table_name = ${table}
+         ORDER BY ordinal_position`.execute(db());
+      const cols = r.rows.map((x) => x.column_name);
+      assert.deepEqual(cols.slice(cols.indexOf('n')), [...COUNTERS], table);
+    }
   });
 
   test('each period: the API scores the commune as the engine scores every one of its records', async () => {
@@ -122,7 +128,9 @@ describe('live service index', () => {
     await generateDossiers(db(), { dossiers: 60, months: 1, seed: 99 });
     await refreshServiceIndex(db());
     const incremental = await rollupSnapshot();
-    await sql`TRUNCATE index_contribution, index_rollup, index_record, index_dirty, index_job_state`.execute(db());
+    await sql`TRUNCATE index_contribution, index_rollup, index_rollup_field, index_rollup_unit, index_record, index_dirty, index_job_state`.execute(
+      db(),
+    );
     await sql`INSERT INTO index_dirty (source, record_id) SELECT 'DOSSIER', id FROM dossier WHERE received_at IS NOT NULL`.execute(
       db(),
     );
@@ -130,15 +138,17 @@ describe('live service index', () => {
     const rebuilt = await rollupSnapshot();
     assert.ok(rebuilt.length > 10);
     assert.deepEqual(incremental, rebuilt);
-    // The rollups are the sums of the contributions.
-    const check = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
-        SELECT unit_id, procedure_code, kind, received_month, month, sum(n) AS n, sum(on_time_rate_fail) AS f
-          FROM index_contribution WHERE kind <> 'OPEN' GROUP BY 1, 2, 3, 4, 5
-        EXCEPT SELECT unit_id, procedure_code, kind, received_month, month, n, on_time_rate_fail FROM index_rollup) x`.execute(
-      db(),
-    );
-    assert.equal(check.rows[0]!.n, 0);
+    // Each rollup is the sums of the contributions at its grain (both ways: nothing missing, nothing extra).
+    for (const { table, keys } of ROLLUPS) {
+      const k = keys.join(', ');
+      const check = await sql<{ n: number }>`
+        WITH a AS (SELECT ${sql.raw(k)}, kind, month, sum(n) AS n, sum(on_time_rate_fail) AS f, sum(avg_ms) AS ms
+                     FROM index_contribution WHERE kind <> 'OPEN' GROUP BY ${sql.raw(k)}, kind, month),
+             b AS (SELECT ${sql.raw(k)}, kind, month, n, on_time_rate_fail AS f, avg_ms AS ms FROM ${sql.raw(table)} WHERE n <> 0)
+        SELECT (SELECT count(*) FROM (SELECT * FROM a EXCEPT SELECT * FROM b) x)::int
+             + (SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM a) y)::int AS n`.execute(db());
+      assert.equal(check.rows[0]!.n, 0, table);
+    }
   });
 
   test('a rating moves the satisfaction figures of the period at once (no wait for a job)', async () => {
@@ -179,6 +189,9 @@ describe('ranking, drill-down and the public page', () => {
     const own = await leader.get(`/api/v1/service-index?period=${periodKeys[4]}`);
     assert.equal(own.statusCode, 200, own.body);
     assert.equal(own.json().unit.code, MELINH_CODE);
+    // Alone, the commune still has its place among the communes of the city.
+    assert.equal(own.json().unit.rank, melinh.rank);
+    assert.equal(own.json().unit.peerCount, communes.length);
     const other = communes.find((u: Json) => u.code !== MELINH_CODE);
     const refused = await leader.get(`/api/v1/service-index/units/${other.unitId}?period=${periodKeys[4]}`);
     assert.equal(refused.statusCode, 404);

@@ -2,6 +2,7 @@ import type { MessageKey } from './vi';
 import { catalogAdminEn } from './catalogAdmin.en';
 import { portalEn } from './portal.en';
 import { calendarEn } from './calendar.en';
+import { serviceIndexEn } from './serviceIndex.en';
 
 // English UI text. Place names and legal citations stay in Vietnamese.
 export const en: Record<MessageKey, string> = {
@@ -211,4 +212,5 @@ export const en: Record<MessageKey, string> = {
   'grants.revoked': 'Permission revoked.',
   'grants.selectRole': 'Select a role',
   ...catalogAdminEn,
+  ...serviceIndexEn,
 };

@@ -3,6 +3,7 @@ import { catalogAdminVi } from './catalogAdmin.vi';
 // Keep strings NFC-normalised (precomposed diacritics).
 import { portalVi } from './portal.vi';
 import { calendarVi } from './calendar.vi';
+import { serviceIndexVi } from './serviceIndex.vi';
 
 export const vi = {
   ...portalVi,
@@ -212,6 +213,7 @@ export const vi = {
   'grants.revoked': 'Đã thu hồi quyền.',
   'grants.selectRole': 'Chọn vai trò',
   ...catalogAdminVi,
+  ...serviceIndexVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

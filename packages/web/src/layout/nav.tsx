@@ -6,6 +6,8 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  FileExcelOutlined,
   FileSearchOutlined,
   FormOutlined,
   GlobalOutlined,
@@ -16,6 +18,7 @@ import {
   ScissorOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../api/types';
 import type { MessageKey } from '../i18n';
@@ -30,6 +33,9 @@ export interface NavItem {
   placeholderKey?: MessageKey;
   group?: 'admin';
 }
+
+/** Roles holding 'reports.read': the service index, dashboards and statutory reports (pages/serviceIndex). */
+export const REPORT_ROLES: Role[] = ['UNIT_LEADER', 'INSPECTOR', 'REFORM_OFFICER', 'SUPERVISOR', 'SYSTEM_ADMIN'];
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', labelKey: 'menu.home', roles: [], icon: <HomeOutlined /> },
@@ -64,6 +70,10 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <BarChartOutlined />,
     placeholderKey: 'placeholder.reports',
   },
+  // service index (Decision 766), dashboards and statutory reports (pages/serviceIndex)
+  { path: '/chi-so-phuc-vu', labelKey: 'menu.serviceIndex', roles: REPORT_ROLES, icon: <TrophyOutlined /> },
+  { path: '/bao-cao/dashboard', labelKey: 'menu.dashboard', roles: REPORT_ROLES, icon: <DashboardOutlined /> },
+  { path: '/bao-cao/bieu-mau', labelKey: 'menu.statutoryReports', roles: REPORT_ROLES, icon: <FileExcelOutlined /> },
   {
     path: '/tra-cuu',
     labelKey: 'menu.lookup',

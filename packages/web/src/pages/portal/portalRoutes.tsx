@@ -11,6 +11,7 @@ const OnlineSubmitPage = lazy(() => import('./OnlineSubmitPage'));
 const MyDossiersPage = lazy(() => import('./MyDossiersPage'));
 const MyDossierPage = lazy(() => import('./MyDossierPage'));
 const TrackingPage = lazy(() => import('./TrackingPage'));
+const TransparencyPage = lazy(() => import('./TransparencyPage'));
 
 /**
  * Public portal routes (no sign-in, except online submission and "Hồ sơ của tôi", which ask for it), and the
@@ -32,6 +33,10 @@ export function portalRoutes() {
       {/* index child: ranks above the signed-in layout's /tra-cuu placeholder entry (layout/nav.tsx) */}
       <Route path="/tra-cuu" element={<PublicLayout />}>
         <Route index element={<TrackingPage />} />
+      </Route>
+      {/* public transparency of the service index (Decision 766) */}
+      <Route path="/cong-khai/chi-so" element={<PublicLayout />}>
+        <Route index element={<TransparencyPage />} />
       </Route>
     </>
   );

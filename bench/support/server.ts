@@ -1,0 +1,107 @@
+/** A motcua server process for benchmarks, an HTTP client with keep-alive, login, and percentiles. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { projectRoot } from '../../packages/server/src/platform/config';
+
+export interface BenchServer {
+  send(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  login(username: string): Promise<Record<string, string>>;
+  stop(): Promise<void>;
+}
+export interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ALLOW_DEMO_ACCOUNTS: 'true',
+      JOBS_WORKER: 'false',
+      DEMO_DOSSIERS: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const send = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    new Promise<Reply>((resolve, reject) => {
+      const data = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: url,
+          agent,
+          headers: { ...(data ? { 'content-type': 'application/json' } : {}), ...headers },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          );
+        },
+      );
+      req.on('error', reject);
+      if (data) req.write(data);
+      req.end();
+    });
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    if (i > 1200) throw new Error('server not ready after 120 s');
+    try {
+      if ((await send('GET', '/ready')).status === 200) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    send,
+    async login(username) {
+      const r = await send('POST', '/api/v1/auth/login', { username, password: 'motcua-demo' });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
+      const cookie = ([] as string[])
+        .concat(r.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return { cookie };
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      agent.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** p50 / p95 / p99 / max of milliseconds. */
+export function percentiles(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1]! };
+}
+
+export const fmt = (p: ReturnType<typeof percentiles>) =>
+  `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms, max ${p.max.toFixed(1)} ms`;

@@ -1,0 +1,185 @@
+/**
+ * Browser test of the service index (Decision 766) pages: the reform officer (caicach, whole city) sees the
+ * ranking of the communes with ranks and finds Xã Mê Linh without accents; the leader of Xã Mê Linh (lanhdao)
+ * opens the unit page, the indicator table (a not computable indicator is never shown as 0), clicks
+ * ON_TIME_RATE, sees the dossiers that lost points (reason, late by) and follows one to the dossier page;
+ * the dashboards render their charts with the table view; Biểu 06 downloads an .xlsx; anonymous, the public
+ * page /cong-khai/chi-so shows the figures. axe-core on every page, screenshots test-results/si-*.png.
+ *
+ * The test database of `npm run test:browser` has no generated dossiers (other tests count them): when the
+ * leader's unit has no late dossier in the current quarter, the test generates 4 months of dossiers for it
+ * with the generator command (`dossiers:generate`) on the server's database, as the demo start does.
+ *
+ *   npm run build && npm run test:browser -- packages/web/test/browser/serviceIndex.browser.test.ts
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { BASE_URL, checkpoint, launch, login, newPage, settle, url, waitForTitle, type TrackedPage } from './browser';
+
+const PREFIX = 'si';
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+interface Me {
+  user: { grants: { role: string; unitId: string; unitCode: string }[] };
+}
+
+async function leaderUnit(page: Page): Promise<{ id: string; code: string }> {
+  const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as Me);
+  const g = me.user.grants.find((x) => x.role === 'UNIT_LEADER');
+  assert.ok(g, 'a UNIT_LEADER grant');
+  return { id: g.unitId, code: g.unitCode };
+}
+
+async function lateCount(page: Page, unitId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const res = await fetch(`/api/v1/service-index/units/${id}/lost-points?indicator=ON_TIME_RATE&limit=1`);
+    if (!res.ok) throw new Error(`lost-points: HTTP ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { total: number }).total;
+  }, unitId);
+}
+
+/** The database of the server under test (scripts/test.ts passes it). */
+function serverDatabaseUrl(): string {
+  const url = process.env.MOTCUA_BROWSER_DATABASE_URL;
+  assert.ok(url, 'MOTCUA_BROWSER_DATABASE_URL (set by npm run test:browser)');
+  return url;
+}
+
+function generateDossiers(databaseUrl: string, unitCode: string): void {
+  const args = ['--import', 'tsx', 'packages/server/src/cli.ts', 'dossiers:generate'];
+  args.push('--dossiers', '160', '--months', '4', '--seed', '766', '--unit', unitCode);
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  assert.ok(r.status === 0 || r.status === 1, `dossiers:generate exited ${r.status}: ${r.stderr}`);
+}
+
+/** A number as the pages show it: Vietnamese decimals (comma) with 2 digits. */
+const SCORE = /\d+,\d{2}/;
+
+describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
+  let browser: Browser;
+  const pages: TrackedPage[] = [];
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    for (const p of pages) assert.deepEqual(p.problems, [], 'no page errors or CSP violations');
+    await browser?.close();
+  });
+  const open = async (username?: string) => {
+    const page = await newPage(browser);
+    page.setDefaultTimeout(30_000);
+    pages.push(page);
+    if (username) await login(page, username);
+    return page;
+  };
+
+  test('the reform officer sees the ranking of the units', { timeout: 180_000 }, async () => {
+    const page = await open('caicach');
+    await page.getByRole('navigation').getByText('Chỉ số phục vụ').click();
+    await page.waitForURL((u) => u.pathname === '/chi-so-phuc-vu');
+    await waitForTitle(page, 'Chỉ số phục vụ');
+    const table = page.locator('.si-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    assert.match((await table.locator('tbody tr.ant-table-row').first().innerText()).trim(), /^1\/\d+/);
+    await checkpoint(page, 'ranking', `${PREFIX}-1-ranking`);
+
+    await page.getByRole('searchbox', { name: 'Tìm đơn vị theo tên' }).fill('xa me linh');
+    const row = table.locator('tbody tr.ant-table-row', { hasText: 'Xã Mê Linh' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /\d+\/\d+/, 'Xã Mê Linh has a rank among its peers');
+    // the chart's table view (the search applies to the chart too)
+    const chart = page.locator('.ant-card').filter({ hasText: 'Tổng điểm các đơn vị' });
+    await chart.getByText('Bảng số liệu', { exact: true }).click();
+    await chart.locator('tbody tr', { hasText: 'Xã Mê Linh' }).first().waitFor();
+    await row.getByRole('link', { name: 'Xã Mê Linh' }).click();
+    await page.waitForURL((u) => /^\/chi-so-phuc-vu\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByRole('heading', { level: 1, name: /Xã Mê Linh/ }).waitFor();
+  });
+
+  test('the leader drills down from ON_TIME_RATE to a late dossier', { timeout: 420_000 }, async () => {
+    const page = await open('lanhdao');
+    const unit = await leaderUnit(page);
+    if ((await lateCount(page, unit.id)) === 0) {
+      generateDossiers(serverDatabaseUrl(), unit.code);
+      assert.ok((await lateCount(page, unit.id)) > 0, 'late dossiers after generating');
+    }
+    await page.getByRole('navigation').getByText('Chỉ số phục vụ').click();
+    await page.waitForURL((u) => u.pathname === '/chi-so-phuc-vu');
+    await page.getByRole('link', { name: 'Xem chi tiết' }).click();
+    await page.waitForURL((u) => u.pathname === `/chi-so-phuc-vu/${unit.id}`);
+    await page.getByRole('heading', { name: 'Các chỉ số thành phần' }).waitFor();
+    const total = page.locator('.ant-statistic-content');
+    assert.match(await total.innerText(), SCORE);
+    // not computable indicators say so, never 0
+    for (const row of await page.locator('.si-table tbody tr.ant-table-row').all()) {
+      const cells = row.locator('td'); // group, indicator, score, max, ratio, counts, status, reason
+      if ((await cells.nth(6).innerText()).includes('Chưa tính được'))
+        assert.equal((await cells.nth(2).innerText()).trim(), 'Chưa tính được', await row.innerText());
+    }
+    await checkpoint(page, 'unit index', `${PREFIX}-2-unit`);
+
+    await page.locator('[data-indicator="ON_TIME_RATE"]').click();
+    const drawer = page.getByRole('dialog');
+    await drawer
+      .getByText(/Hồ sơ bị trừ điểm/)
+      .first()
+      .waitFor();
+    const first = drawer.locator('tbody tr.ant-table-row').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /Trễ hạn|quá hạn|Yêu cầu bổ sung/);
+    assert.match(await drawer.innerText(), /\d+ (ngày|giờ|phút)/, 'late by, formatted');
+    await settle(page);
+    await checkpoint(page, 'lost points', `${PREFIX}-3-lost-points`);
+
+    const link = drawer.locator('tbody a[href^="/ho-so/"]').first();
+    const code = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL((u) => /^\/ho-so\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByText(code).first().waitFor();
+    await checkpoint(page, 'dossier from drill-down', `${PREFIX}-4-dossier`);
+  });
+
+  test('dashboards and Biểu 06 (.xlsx download)', { timeout: 180_000 }, async () => {
+    const page = await open('lanhdao');
+    await page.goto(url('/bao-cao/dashboard'));
+    await page.getByRole('heading', { name: 'Hồ sơ theo kênh tiếp nhận' }).waitFor();
+    assert.ok((await page.locator('[role="img"] canvas').count()) >= 1, 'ECharts canvases');
+    await checkpoint(page, 'dashboards', `${PREFIX}-5-dashboard`);
+
+    await page.getByRole('navigation').getByText('Biểu mẫu báo cáo').click();
+    await page.waitForURL((u) => u.pathname === '/bao-cao/bieu-mau');
+    await page.getByRole('columnheader', { name: 'Số hồ sơ nhận giải quyết' }).waitFor();
+    await checkpoint(page, 'Biểu 06', `${PREFIX}-6-bieu06`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('link', { name: /Xuất Excel/ })
+        .first()
+        .click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.xlsx$/);
+    const file = await download.path();
+    assert.equal((await readFile(file)).subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file');
+  });
+
+  test('the public page shows the figures without login', { timeout: 120_000 }, async () => {
+    const page = await open();
+    await page.goto(url('/cong-khai/chi-so'));
+    await page.getByRole('heading', { level: 1, name: 'Công khai chỉ số phục vụ người dân, doanh nghiệp' }).waitFor();
+    const row = page.locator('tbody tr.ant-table-row').first();
+    await row.waitFor();
+    assert.match(await row.innerText(), SCORE);
+    await page.getByRole('searchbox', { name: 'Tìm đơn vị theo tên' }).fill('me linh');
+    await page.locator('tbody tr.ant-table-row', { hasText: 'Mê Linh' }).first().waitFor();
+    await checkpoint(page, 'public index', `${PREFIX}-7-public`);
+  });
+});
