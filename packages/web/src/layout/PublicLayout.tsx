@@ -17,6 +17,7 @@ export default function PublicLayout() {
     { to: '/dich-vu-cong/thu-tuc', label: t('portal.navCatalog'), end: false },
     { to: '/dich-vu-cong/thoi-han', label: t('portal.navDue'), end: false },
     { to: '/tra-cuu', label: t('portal.navTrack'), end: false },
+    { to: '/cong-khai/chi-so', label: t('portal.navTransparency'), end: false },
     { to: '/dich-vu-cong/ho-so-cua-toi', label: t('portal.navMine'), end: false },
   ];
   return (

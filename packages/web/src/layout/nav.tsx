@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
-  BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -62,13 +61,6 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['REFORM_OFFICER'],
     icon: <RiseOutlined />,
     placeholderKey: 'placeholder.reform',
-  },
-  {
-    path: '/bao-cao',
-    labelKey: 'menu.reports',
-    roles: ['SUPERVISOR', 'UNIT_LEADER', 'REFORM_OFFICER'],
-    icon: <BarChartOutlined />,
-    placeholderKey: 'placeholder.reports',
   },
   // service index (Decision 766), dashboards and statutory reports (pages/serviceIndex)
   { path: '/chi-so-phuc-vu', labelKey: 'menu.serviceIndex', roles: REPORT_ROLES, icon: <TrophyOutlined /> },
