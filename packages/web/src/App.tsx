@@ -24,6 +24,7 @@ const ServiceIndexPage = lazy(() => import('./pages/serviceIndex/ServiceIndexPag
 const UnitIndexPage = lazy(() => import('./pages/serviceIndex/UnitIndexPage'));
 const DashboardPage = lazy(() => import('./pages/serviceIndex/DashboardPage'));
 const ReportsPage = lazy(() => import('./pages/serviceIndex/ReportsPage'));
+const ServiceIndexSettingsPage = lazy(() => import('./pages/serviceIndex/SettingsPage'));
 const UnderConstruction = lazy(() => import('./pages/placeholder/UnderConstruction'));
 
 export function App() {
@@ -158,6 +159,14 @@ export function App() {
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<RequireRole roles={REPORT_ROLES}>{page}</RequireRole>} />
             ))}
+            <Route
+              path="chi-so-phuc-vu/cau-hinh"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}>
+                  <ServiceIndexSettingsPage />
+                </RequireRole>
+              }
+            />
             {NAV_ITEMS.filter((i) => i.placeholderKey).map((i) => (
               <Route
                 key={i.path}

@@ -49,6 +49,8 @@ export const permissions = [
   'serviceIndex.evaluate',
   /** Bring dossier histories from a province's former system. */
   'dossiers.import',
+  /** Change the service-index settings of a province (the rules the spec leaves unconfirmed). */
+  'serviceIndex.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,7 +60,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   SPECIALIST: ['units.read', 'dossiers.read', 'dossiers.process'],
   UNIT_LEADER: ['units.read', 'reports.read', 'dossiers.read', 'dossiers.process'],
   INSPECTOR: ['units.read', 'reports.read', 'audit.read', 'dossiers.read'],
-  REFORM_OFFICER: ['units.read', 'reports.read', 'simplification.write', 'serviceIndex.evaluate'],
+  REFORM_OFFICER: [
+    'units.read',
+    'reports.read',
+    'simplification.write',
+    'serviceIndex.evaluate',
+    'serviceIndex.configure',
+  ],
   SUPERVISOR: ['units.read', 'reports.read'],
   SYSTEM_ADMIN: [
     'units.read',
@@ -76,5 +84,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'dossiers.read',
     'serviceIndex.evaluate',
     'dossiers.import',
+    'serviceIndex.configure',
   ],
 };

@@ -90,8 +90,7 @@ export function countersAt(d: IndexDossier, end: number, granularity: Timeliness
   else if (d.channel === 'COUNTER' || d.channel === 'POSTAL') {
     c.rcv_counter_postal = 1;
     if (d.channel === 'POSTAL') c.rcv_postal = 1;
-  }
-  else c.rcv_channel_unknown = 1;
+  } else c.rcv_channel_unknown = 1;
 
   const tl = visibleTimeline(d, end);
   const resolvedAt = (tl.find((e) => e.status === 9) ?? tl.find((e) => e.status === 10))?.at ?? null;
@@ -209,6 +208,9 @@ export function talliesOf(
     };
   return { tallies, processingTime: { sumMs: total('avg_ms'), count: total('avg_count') } };
 }
+
+/** The counters Biểu 06 reads (bieu06Numbers): those before the processing-time sample. */
+export const BIEU06_COUNTERS: readonly Counter[] = COUNTERS.slice(0, COUNTERS.indexOf('avg_count'));
 
 /** Biểu 06's numbers for one row from summed counters (the same columns as bieu06()). */
 export function bieu06Numbers(sums: PeriodSums) {

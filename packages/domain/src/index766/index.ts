@@ -61,6 +61,7 @@ export {
   sumForPeriod,
   talliesOf,
   bieu06Numbers,
+  BIEU06_COUNTERS,
   type Counters,
   type DossierContributions,
   type PeriodSums,
@@ -78,10 +79,5 @@ export function computeIndexFromRequest(raw: unknown, settings: Partial<IndexSet
   if (!parsed.success) return { ok: false as const, error: parsed.error };
   return { ok: true as const, result: computeIndex(indexInputOf(parsed.data), settings, table) };
 }
-export {
-  periodFromKey,
-  previousPeriodKey,
-  periodKeyAt,
-  engineKindOf,
-  type KeyedPeriod,
-} from './periodKeys.js';
+export { periodFromKey, previousPeriodKey, periodKeyAt, engineKindOf, type KeyedPeriod } from './periodKeys.js';
+export * from './settingsSchema.js';

@@ -214,3 +214,17 @@ export interface Database {
   legacy_import_batch: LegacyImportBatchTable;
   legacy_dossier: LegacyDossierTable;
 }
+
+// Service-index settings per province (migration 014, src/serviceIndex/settings.ts): merged into Database above.
+export interface ServiceIndexSettingsTable {
+  root_unit_id: string;
+  /** The stored overrides (indexSettingsOverridesSchema), not the effective settings. */
+  settings: ColumnType<Record<string, unknown>, string, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface Database {
+  service_index_settings: ServiceIndexSettingsTable;
+}

@@ -7,6 +7,7 @@ import { startIndexRefresher } from './refresher';
 import { bieu06Form } from '../stats/bieu06Export';
 import { downloadDisposition, statPdf, statWorkbook, XLSX_TYPE } from '../stats/layout';
 import { dashboardView, evaluateView, indexTableView, lostPointsView, publicIndexView, unitIndexView } from './schemas';
+import { settingsRoutes } from './settings';
 import { bieu06Report, dashboard, evaluate, indexTable, lostPoints, publicIndex, unitIndex } from './service';
 
 const tags = ['Chỉ số phục vụ (Decision 766)'];
@@ -24,6 +25,8 @@ export async function serviceIndexRoutes(app: FastifyInstance, opts: { db?: Db; 
     const refresher = startIndexRefresher(opts.db, app.log);
     app.addHook('onClose', async () => refresher.stop());
   }
+
+  await settingsRoutes(app);
 
   r.get('/api/v1/service-index', {
     schema: {

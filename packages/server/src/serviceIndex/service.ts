@@ -4,6 +4,7 @@
  */
 import { DomainError, scopesFor } from '@motcua/domain';
 import {
+  BIEU06_COUNTERS,
   bieu06Numbers,
   computeIndex,
   computeIndexFromRequest,
@@ -17,6 +18,7 @@ import {
   type Bieu06Row,
   type Counters,
   type IndexResult,
+  type IndexSettings,
   type KeyedPeriod,
   type PeriodSums,
 } from '@motcua/domain/index766/index';
@@ -28,6 +30,7 @@ import { ancestorPath } from '../units/store';
 import { refreshServiceIndex } from './derive';
 import { periodSums, procedureNames, recordsFor, type GroupBy, type SumRow } from './store';
 import { levelOf, peerSetOf, treeOf, type Tree } from './tree';
+import { settingsForTree } from './settings';
 
 const MAX_DRILL_RECORDS = 200_000;
 
@@ -69,15 +72,18 @@ function sumsByUnit(tree: Tree, rows: SumRow[]): Map<string, PeriodSums> {
   return out;
 }
 
-function score(sums: PeriodSums, p: KeyedPeriod, type: string, at: number): IndexResult {
-  const { tallies, processingTime } = talliesOf(sums);
-  return computeIndex({
-    period: { start: p.start, end: at, kind: engineKindOf(p) },
-    unitLevel: levelOf(type),
-    dossiers: [],
-    tallies,
-    processingTime,
-  });
+function score(sums: PeriodSums, p: KeyedPeriod, type: string, at: number, settings: IndexSettings): IndexResult {
+  const { tallies, processingTime } = talliesOf(sums, settings.onTimeScope === 'RECEIVED_IN_PERIOD');
+  return computeIndex(
+    {
+      period: { start: p.start, end: at, kind: engineKindOf(p) },
+      unitLevel: levelOf(type),
+      dossiers: [],
+      tallies,
+      processingTime,
+    },
+    settings,
+  );
 }
 
 const c = (x: Counters, k: string) => x[k] ?? 0;
@@ -114,9 +120,12 @@ async function table(db: Db, tree: Tree, p: KeyedPeriod, now: number) {
   const at = measuredAt(p, now);
   const rows = await periodSums(db, { start: p.start, end: p.end, at, groupBy: 'unit', unitIds: tree.allIds });
   const sums = sumsByUnit(tree, rows);
-  const scored = tree.units.map((u) => {
+  const settings = await settingsForTree(db, tree);
+  // Only the root and the units that are ranked are shown: the others (service points …) are not scored.
+  const shown = tree.units.filter((u) => u.id === tree.root.id || peerSetOf(u.type) !== null);
+  const scored = shown.map((u) => {
     const s = sums.get(u.id)!;
-    const result = score(s, p, u.type, at);
+    const result = score(s, p, u.type, at, settings);
     return { unit: u, sums: s, result };
   });
   const ranks = new Map<string, { rank: number; peerCount: number }>();
@@ -141,10 +150,10 @@ export interface IndexTableQuery {
 async function rankedTable(db: Db, rootId: string, q: IndexTableQuery, today: string, now: number) {
   const p = periodOf(q.period, now);
   const prevP = periodFromKey(previousPeriodKey(p.key))!;
-  const tree = await treeOf(db, rootId, q.asOf ?? today);
+  const [tree] = await Promise.all([treeOf(db, rootId, q.asOf ?? today), fresh(db)]);
   if (!tree) throw new DomainError('NOT_FOUND');
-  await fresh(db);
-  const [cur, prev] = [await table(db, tree, p, now), await table(db, tree, prevP, now)];
+  // The two periods are independent queries: on two connections at once.
+  const [cur, prev] = await Promise.all([table(db, tree, p, now), table(db, tree, prevP, now)]);
   // A commune or department viewed alone still has its place among its peers of the province.
   if (peerSetOf(tree.root.type) && peerSetOf(tree.root.type) !== 'PROVINCE') {
     const path = await ancestorPath(db, rootId);
@@ -231,7 +240,7 @@ async function scoreOf(db: Db, tree: Tree, p: KeyedPeriod, now: number) {
   const at = measuredAt(p, now);
   const rows = await periodSums(db, { start: p.start, end: p.end, at, groupBy: 'unit', unitIds: tree.allIds });
   const sums = sumsByUnit(tree, rows).get(tree.root.id)!;
-  return { sums, result: score(sums, p, tree.root.type, at) };
+  return { sums, result: score(sums, p, tree.root.type, at, await settingsForTree(db, tree)) };
 }
 
 /** Keys of the n periods of the same kind ending with `p`, oldest first. */
@@ -324,11 +333,14 @@ export async function lostPoints(
     throw new DomainError('VALIDATION_FAILED', [
       { field: 'path.unitId', message: 'Đơn vị có quá nhiều hồ sơ trong kỳ: hãy xem từng đơn vị trực thuộc.' },
     ]);
-  const result = computeIndex({
-    period: { start: p.start, end: at, kind: engineKindOf(p) },
-    unitLevel: levelOf(tree.root.type),
-    dossiers: records.map((r) => r.record),
-  });
+  const result = computeIndex(
+    {
+      period: { start: p.start, end: at, kind: engineKindOf(p) },
+      unitLevel: levelOf(tree.root.type),
+      dossiers: records.map((r) => r.record),
+    },
+    await settingsForTree(ctx.db, tree),
+  );
   const byCode = new Map(records.map((r) => [r.record.code, r]));
   const unitNames = new Map(tree.units.map((u) => [u.id, u.name]));
   const rows = result.lostPoints
@@ -464,25 +476,34 @@ export async function bieu06Report(
   const p = periodOf(periodKey, now);
   const tree = await unitScope(ctx, unitId, undefined);
   const at = measuredAt(p, now);
-  const { rows, byKey } = await groupedSums(ctx.db, tree, p, now, 'field');
-  const typeOf = new Map<string, string>();
-  const unitTypes = await sql<{
-    id: string;
-    type: string;
-  }>`SELECT id, type FROM unit WHERE id = ANY(${tree.allIds}::uuid[])`.execute(ctx.db);
-  for (const u of unitTypes.rows) typeOf.set(u.id, u.type);
+  const { bieu06ClosedCountsAsResolved: closed } = await settingsForTree(ctx.db, tree);
+  // One row per field and unit type, with Biểu 06's counters only: the province's subtree is summed in SQL.
+  const rows = await periodSums(ctx.db, {
+    start: p.start,
+    end: p.end,
+    at,
+    groupBy: 'field',
+    unitIds: tree.allIds,
+    counters: BIEU06_COUNTERS,
+    byUnitType: true,
+  });
+  const byKey = new Map<string, PeriodSums>();
   const byLevel = new Map<string, PeriodSums>();
   const total: PeriodSums = { within: {}, before: {} };
   for (const r of rows) {
-    const level = levelOf(typeOf.get(r.unitId) ?? 'COMMUNE');
-    const s = byLevel.get(level) ?? { within: {}, before: {} };
-    addSums(s, r.sums);
-    byLevel.set(level, s);
+    for (const [map, key] of [
+      [byKey, r.key],
+      [byLevel, levelOf(r.unitId)],
+    ] as const) {
+      const s = map.get(key) ?? { within: {}, before: {} };
+      addSums(s, r.sums);
+      map.set(key, s);
+    }
     addSums(total, r.sums);
   }
   const rowsOf = (m: Map<string, PeriodSums>) =>
     [...m.entries()]
-      .map(([k, s]) => bieu06Row(k || '(không rõ lĩnh vực)', s))
+      .map(([k, s]) => bieu06Row(k || '(không rõ lĩnh vực)', s, closed))
       .filter((r) => r.received.total > 0)
       .sort((a, b) => a.key.localeCompare(b.key, 'vi'));
   return {
@@ -490,7 +511,7 @@ export async function bieu06Report(
       period: { start: p.start, end: at, kind: engineKindOf(p) },
       byField: rowsOf(byKey),
       byLevel: rowsOf(byLevel),
-      total: bieu06Row('TOTAL', total),
+      total: bieu06Row('TOTAL', total, closed),
     },
     unit: { id: tree.root.id, name: tree.root.name, code: tree.root.code },
     period: p,

@@ -76,7 +76,7 @@ const actors: ActorDef[] = [
 ];
 
 interface Req extends InjectOptions {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
 }
 
@@ -475,7 +475,50 @@ const endpoints: Endpoint[] = [
       payload: { period: { from: '2025-11-01', to: '2025-11-30' }, unitLevel: 'COMMUNE', dossiers: [] },
     }),
   },
+  {
+    name: 'GET /api/v1/service-index/settings',
+    permission: 'reports.read',
+    success: 200,
+    audited: false,
+    // Only the root (the province) holds settings: 'own' is the root of the tree here.
+    targets: ['own', 'missing'],
+    scope: (target) => [{ area: target === 'own' ? 'all' : 'missing', deny: 404 }],
+    request: async (target) => ({
+      method: 'GET',
+      url: `/api/v1/service-index/settings?unitId=${target === 'own' ? await rootUnit() : randomUUID()}`,
+    }),
+  },
+  {
+    name: 'PUT /api/v1/service-index/settings',
+    permission: 'serviceIndex.configure',
+    success: 200,
+    audited: true,
+    targets: ['own', 'missing'],
+    scope: (target) => [{ area: target === 'own' ? 'all' : 'missing', deny: 404 }],
+    request: async (target) => {
+      const root = await rootUnit();
+      const current = await ok(await admin.get(`/api/v1/service-index/settings?unitId=${root}`), 200);
+      return {
+        method: 'PUT',
+        url: `/api/v1/service-index/settings?unitId=${target === 'own' ? root : randomUUID()}`,
+        headers: { 'if-match': `"${current.version}"` },
+        // A different value each time, so an allowed call always writes.
+        payload: { displayDecimals: current.settings.displayDecimals === 3 ? 2 : 3 },
+      };
+    },
+  },
 ];
+
+/** The root of the unit tree (the province, Hà Nội): the unit holding the service-index settings. */
+async function rootUnit(): Promise<string> {
+  const r = await t.database.db
+    .selectFrom('unit')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
 
 function expected(actor: ActorDef, ep: Endpoint, target: Target): { status: number; code?: string } {
   if (!actor.username) return { status: 401, code: 'AUTH_REQUIRED' };

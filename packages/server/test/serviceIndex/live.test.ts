@@ -152,12 +152,15 @@ describe('live service index', () => {
   });
 
   test('a rating moves the satisfaction figures of the period at once (no wait for a job)', async () => {
-    const key = periodKeyAt(now, 'QUARTER');
+    // A finished quarter, so that nothing but the rating can move its figures.
+    const key = previousPeriodKey(periodKeyAt(now, 'QUARTER'));
+    const quarter = periodFromKey(key)!;
     const before = (await leader.get(`/api/v1/service-index/units/${communeId}?period=${key}`)).json() as Json;
     const d = await sql<{ id: string }>`
       SELECT d.id FROM dossier d LEFT JOIN dossier_rating r ON r.dossier_id = d.id
        WHERE d.unit_id = ${communeId}::uuid AND d.state = 'DELIVERED' AND r.dossier_id IS NULL
-         AND d.delivered_at >= ${new Date(periodFromKey(key)!.start).toISOString()}::timestamptz LIMIT 1`.execute(db());
+         AND d.resolved_at >= ${new Date(quarter.start).toISOString()}::timestamptz
+         AND d.resolved_at < ${new Date(quarter.end).toISOString()}::timestamptz LIMIT 1`.execute(db());
     const id = d.rows[0]?.id;
     assert.ok(id, 'a delivered dossier without a rating in the quarter');
     await sql`INSERT INTO dossier_rating (dossier_id, level, channel) VALUES (${id}::uuid, 'DISSATISFIED', 'COUNTER_DEVICE')`.execute(

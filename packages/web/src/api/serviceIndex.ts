@@ -3,6 +3,8 @@
  * of the public transparency endpoint. Scores come with full precision; ratios are fractions 0..1.
  */
 import type { GroupCode, IndicatorCode, IndicatorResult, LostPointReason } from '@motcua/domain/index766/types';
+import type { IndexSettings } from '@motcua/domain/index766/settings';
+import type { IndexSettingsOverrides } from '@motcua/domain/index766/settingsSchema';
 import { api } from './client';
 
 export type PeerSet = 'PROVINCE' | 'DEPARTMENT' | 'COMMUNE';
@@ -198,4 +200,45 @@ export const serviceIndexApi = {
     `/api/v1/statistics/bieu06?${qs({ ...q, format })}`,
   bieu07bUrl: (q: { unitId?: string; asOf?: string }, format: ReportFormat) =>
     `/api/v1/statistics/bieu07b?${qs({ ...q, format })}`,
+};
+
+// Settings per province (server serviceIndex/settings.ts): the rules the spec leaves unconfirmed, as data.
+
+/** The effective settings (domain IndexSettings, as JSON). */
+export type IndexSettingsJson = IndexSettings;
+
+/** What a province stores: any editable setting; an omitted one takes its default. */
+export type { IndexSettingsOverrides };
+
+export interface IndexSettingsResponse {
+  unitId: string;
+  /** 0 = nothing stored yet (the defaults); echoed as If-Match. */
+  version: number;
+  settings: IndexSettingsJson;
+  overrides: IndexSettingsOverrides;
+  defaults: IndexSettingsJson;
+}
+
+export const indexSettingsApi = {
+  get: (unitId: string, signal?: AbortSignal) =>
+    api.get<IndexSettingsResponse>('/service-index/settings', { unitId }, signal),
+  /** Replaces the province's overrides; a stale version answers 412. */
+  put: (unitId: string, version: number, overrides: IndexSettingsOverrides) =>
+    api.put<IndexSettingsResponse>(`/service-index/settings?unitId=${encodeURIComponent(unitId)}`, overrides, {
+      'if-match': `"${version}"`,
+    }),
+  /** The root of a unit's tree (the province, which holds the settings): walks up the parents. */
+  provinceOf: async (unitId: string, signal?: AbortSignal): Promise<{ id: string; name: string }> => {
+    let id = unitId;
+    for (let depth = 0; depth < 20; depth++) {
+      const u = await api.get<{ id: string; name: string; parentId: string | null }>(
+        `/units/${encodeURIComponent(id)}`,
+        undefined,
+        signal,
+      );
+      if (!u.parentId) return { id: u.id, name: u.name };
+      id = u.parentId;
+    }
+    throw new Error('unit tree too deep');
+  },
 };

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  ControlOutlined,
   DashboardOutlined,
   FileExcelOutlined,
   FileSearchOutlined,
@@ -66,6 +67,12 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/chi-so-phuc-vu', labelKey: 'menu.serviceIndex', roles: REPORT_ROLES, icon: <TrophyOutlined /> },
   { path: '/bao-cao/dashboard', labelKey: 'menu.dashboard', roles: REPORT_ROLES, icon: <DashboardOutlined /> },
   { path: '/bao-cao/bieu-mau', labelKey: 'menu.statutoryReports', roles: REPORT_ROLES, icon: <FileExcelOutlined /> },
+  {
+    path: '/chi-so-phuc-vu/cau-hinh',
+    labelKey: 'menu.serviceIndexSettings',
+    roles: ['SYSTEM_ADMIN', 'REFORM_OFFICER'],
+    icon: <ControlOutlined />,
+  },
   {
     path: '/tra-cuu',
     labelKey: 'menu.lookup',

@@ -4,7 +4,8 @@
  * opens the unit page, the indicator table (a not computable indicator is never shown as 0), clicks
  * ON_TIME_RATE, sees the dossiers that lost points (reason, late by) and follows one to the dossier page;
  * the dashboards render their charts with the table view; Biểu 06 downloads an .xlsx; anonymous, the public
- * page /cong-khai/chi-so shows the figures. axe-core on every page, screenshots test-results/si-*.png.
+ * page /cong-khai/chi-so shows the figures; the leader's home page has the index card, whose "Hồ sơ trễ hạn"
+ * opens the drill-down. axe-core on every page, screenshots test-results/si-*.png.
  *
  * The test database of `npm run test:browser` has no generated dossiers (other tests count them): when the
  * leader's unit has no late dossier in the current quarter, the test generates 4 months of dossiers for it
@@ -181,5 +182,34 @@ describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is n
     await page.getByRole('searchbox', { name: 'Tìm đơn vị theo tên' }).fill('me linh');
     await page.locator('tbody tr.ant-table-row', { hasText: 'Mê Linh' }).first().waitFor();
     await checkpoint(page, 'public index', `${PREFIX}-7-public`);
+  });
+
+  test('the leader lands on the home page with the service-index card', { timeout: 120_000 }, async () => {
+    const page = await open('lanhdao');
+    assert.equal(new URL(page.url()).pathname, '/', 'the home page after login');
+    const unit = await leaderUnit(page);
+    const card = page.getByRole('region', { name: /^Chỉ số phục vụ — Quý / });
+    await card.getByText('Kỳ đang diễn ra').waitFor();
+    const text = await card.innerText();
+    assert.match(text, new RegExp(`${SCORE.source} / 100,00`), 'the total / 100 with Vietnamese decimals');
+    assert.match(text, /Hạng \d+\/126/, 'the rank among the 126 communes');
+    assert.match(text, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, 'measured at dd/MM/yyyy HH:mm');
+    await card.locator('[role="img"] canvas').first().waitFor();
+    assert.equal(await card.getByRole('link', { name: 'Bảng điều khiển' }).getAttribute('href'), '/bao-cao/dashboard');
+    assert.match(
+      (await card.getByRole('link', { name: 'Xem chi tiết' }).getAttribute('href')) ?? '',
+      new RegExp(`^/chi-so-phuc-vu/${unit.id}`),
+    );
+    await checkpoint(page, 'home card', `${PREFIX}-8-home`);
+
+    await card.getByRole('link', { name: 'Hồ sơ trễ hạn' }).click();
+    await page.waitForURL(
+      (u) => u.pathname === `/chi-so-phuc-vu/${unit.id}` && u.searchParams.get('chiTieu') === 'ON_TIME_RATE',
+    );
+    await page
+      .getByRole('dialog')
+      .getByText(/Hồ sơ bị trừ điểm/)
+      .first()
+      .waitFor();
   });
 });

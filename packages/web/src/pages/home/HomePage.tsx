@@ -1,13 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useAuth } from '../../auth/AuthContext';
 import { useWorkingUnit } from '../../auth/WorkingUnitContext';
 import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 import type { Grant } from '../../api/types';
+import { REPORT_ROLES } from '../../layout/nav';
+
+/** The service-index card (ECharts) of the roles holding 'reports.read', loaded only for them. */
+const ServiceIndexCard = lazy(() => import('./ServiceIndexCard'));
 
 export default function HomePage() {
   const t = useT();
-  const { user } = useAuth();
+  const { user, hasRole } = useAuth();
   const { unit } = useWorkingUnit();
   usePageTitle(t('home.title'));
   if (!user) return null;
@@ -18,6 +23,11 @@ export default function HomePage() {
       <Typography.Title level={1} className="page-title">
         {t('home.welcome', { name: user.fullName })}
       </Typography.Title>
+      {hasRole(...REPORT_ROLES) && (
+        <Suspense fallback={null}>
+          <ServiceIndexCard />
+        </Suspense>
+      )}
       <Card>
         <Typography.Paragraph>{t('home.intro')}</Typography.Paragraph>
         {user.grants.length === 0 ? (
