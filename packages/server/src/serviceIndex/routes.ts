@@ -42,9 +42,15 @@ export async function serviceIndexRoutes(app: FastifyInstance, opts: { db?: Db; 
   r.get('/api/v1/service-index/units/:unitId', {
     schema: {
       tags,
-      summary: 'Chỉ số của một đơn vị: nhóm, từng chỉ tiêu (tử số, mẫu số, lý do không tính được) và xu hướng 6 kỳ',
+      summary:
+        'Chỉ số của một đơn vị: nhóm, từng chỉ tiêu (tử số, mẫu số, lý do không tính được) và xu hướng 6 kỳ; hoặc một kỳ tùy chọn from–to (ngày)',
       params: unitParams,
-      querystring: z.strictObject({ period, asOf }),
+      querystring: z.strictObject({
+        period,
+        asOf,
+        from: z.string().max(10).optional(),
+        to: z.string().max(10).optional(),
+      }),
       response: { 200: unitIndexView, ...problems(400, 401, 403, 404) },
     },
     handler: async (req) => unitIndex(req.ctx, req.params.unitId, req.query),

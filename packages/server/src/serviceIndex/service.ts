@@ -5,6 +5,7 @@
 import { DomainError, scopesFor } from '@motcua/domain';
 import {
   BIEU06_COUNTERS,
+  bieu06,
   bieu06Numbers,
   computeIndex,
   computeIndexFromRequest,
@@ -23,6 +24,7 @@ import {
   type PeriodSums,
 } from '@motcua/domain/index766/index';
 import { sql } from 'kysely';
+import { isValidLocalDate } from '@motcua/domain/calendar/index';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireOnUnitOr404, requireSomewhere } from '../access/guard';
@@ -259,12 +261,65 @@ async function trendOf(db: Db, tree: Tree, p: KeyedPeriod, now: number) {
   return out;
 }
 
+const VN_OFFSET = 7 * 3_600_000;
+const dayStart = (d: string) => Date.parse(`${d}T00:00:00Z`) - VN_OFFSET;
+const viDate = (d: string) => d.split('-').reverse().join('/');
+
+/**
+ * A custom period of whole days [from, to]: scored by the engine over the records themselves (the rollups are
+ * by month), for one unit's subtree.
+ */
+async function customUnitIndex(ctx: RequestContext, tree: Tree, from: string, to: string, now: number) {
+  const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', [{ field, message }]);
+  if (!isValidLocalDate(from)) throw bad('query.from', 'Ngày có dạng YYYY-MM-DD.');
+  if (!isValidLocalDate(to)) throw bad('query.to', 'Ngày có dạng YYYY-MM-DD.');
+  const start = dayStart(from);
+  const end = dayStart(to) + 86_400_000;
+  if (end <= start) throw bad('query.to', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.');
+  if (end - start > 366 * 86_400_000) throw bad('query.to', 'Kỳ tùy chọn dài nhất một năm.');
+  const at = Math.min(end, now);
+  const records = (await recordsFor(ctx.db, tree.allIds, { start, end })).map((r) => r.record);
+  const settings = await settingsForTree(ctx.db, tree);
+  const result = computeIndex(
+    { period: { start, end: at, kind: 'CUSTOM' }, unitLevel: levelOf(tree.root.type), dossiers: records },
+    settings,
+  );
+  const { lostPoints: _l, ...rest } = result;
+  const onTime = result.indicators.find((i) => i.code === 'ON_TIME_RATE');
+  const report = bieu06(records, { start, end: at, kind: 'CUSTOM' }).total;
+  return {
+    period: {
+      key: `${from}..${to}`,
+      kind: 'CUSTOM',
+      from,
+      to,
+      labelVi: `Từ ${viDate(from)} đến ${viDate(to)}`,
+      live: now < end,
+    },
+    unit: { id: tree.root.id, code: tree.root.code, name: tree.root.name, type: tree.root.type },
+    result: {
+      ...rest,
+      period: undefined,
+      groups: result.groups.map((g) => ({ code: g.code, score: g.score, max: g.max, complete: g.complete })),
+      onTimeRate: onTime?.status === 'SCORED' ? onTime.ratio : null,
+      received: records.filter((r) => r.receivedAt !== null && r.receivedAt >= start && r.receivedAt < end).length,
+      resolved: report.resolved.total,
+      overdue: onTime && onTime.denominator !== null ? onTime.denominator - (onTime.numerator ?? 0) : 0,
+    },
+    trend: [],
+  };
+}
+
 export async function unitIndex(
   ctx: RequestContext,
   unitId: string,
-  q: { period?: string | undefined; asOf?: string | undefined },
+  q: { period?: string | undefined; asOf?: string | undefined; from?: string | undefined; to?: string | undefined },
   now = Date.now(),
 ) {
+  if (q.from !== undefined || q.to !== undefined) {
+    const tree = await unitScope(ctx, unitId, q.asOf);
+    return customUnitIndex(ctx, tree, q.from ?? '', q.to ?? '', now);
+  }
   const p = periodOf(q.period, now);
   const tree = await unitScope(ctx, unitId, q.asOf);
   const { sums, result } = await scoreOf(ctx.db, tree, p, now);

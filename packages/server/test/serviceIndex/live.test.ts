@@ -106,6 +106,25 @@ describe('live service index', () => {
     }
   });
 
+  test('a custom period of days: a whole month gives the month’s figures; bad bounds are refused', async () => {
+    const key = periodKeys[1]!;
+    const p = periodFromKey(key)!;
+    const month = (await leader.get(`/api/v1/service-index/units/${communeId}?period=${key}`)).json() as Json;
+    const res = await leader.get(`/api/v1/service-index/units/${communeId}?from=${p.from}&to=${p.to}`);
+    assert.equal(res.statusCode, 200, res.body);
+    const custom = res.json() as Json;
+    assert.equal(custom.period.kind, 'CUSTOM');
+    // DOSSIER_SYNC's zero-denominator fallback depends on the kind of period: compare the others.
+    const others = (b: Json) => shape(b.result.indicators).filter((i) => i.code !== 'DOSSIER_SYNC');
+    assert.deepEqual(others(custom), others(month));
+    assert.equal(custom.result.received, month.result.received);
+    const bad = await leader.get(`/api/v1/service-index/units/${communeId}?from=2026-02-30&to=2026-03-01`);
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().errors[0].field, 'query.from');
+    const reversed = await leader.get(`/api/v1/service-index/units/${communeId}?from=2026-03-02&to=2026-03-01`);
+    assert.equal(reversed.json().errors[0].field, 'query.to');
+  });
+
   test('Biểu 06 of each period equals the domain report over every record', async () => {
     for (const key of periodKeys.slice(1)) {
       const res = await leader.get(`/api/v1/statistics/bieu06?unitId=${communeId}&period=${key}`);
