@@ -85,7 +85,7 @@ describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is n
 
   test('the reform officer sees the ranking of the units', { timeout: 180_000 }, async () => {
     const page = await open('caicach');
-    await page.getByRole('navigation').getByText('Chỉ số phục vụ').click();
+    await page.getByRole('navigation').getByText('Chỉ số phục vụ', { exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/chi-so-phuc-vu');
     await waitForTitle(page, 'Chỉ số phục vụ');
     const table = page.locator('.si-table');
@@ -113,7 +113,7 @@ describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is n
       generateDossiers(serverDatabaseUrl(), unit.code);
       assert.ok((await lateCount(page, unit.id)) > 0, 'late dossiers after generating');
     }
-    await page.getByRole('navigation').getByText('Chỉ số phục vụ').click();
+    await page.getByRole('navigation').getByText('Chỉ số phục vụ', { exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/chi-so-phuc-vu');
     await page.getByRole('link', { name: 'Xem chi tiết' }).click();
     await page.waitForURL((u) => u.pathname === `/chi-so-phuc-vu/${unit.id}`);
