@@ -16,7 +16,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import net from 'node:net';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +23,7 @@ import pg from 'pg';
 import { projectRoot } from '../packages/server/src/platform/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
 import { withDatabase } from '../packages/server/src/platform/db';
+import { httpClient, type Reply, type Session } from './support/server';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const DURATION_MS = Number(process.env.DURATION_S ?? 30) * 1000;
@@ -50,59 +50,9 @@ async function query(url: string, text: string, params: unknown[] = []) {
   }
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 8 });
+const client = httpClient(() => port, CLIENTS + 8);
+const { send, login } = client;
 let port = 0;
-
-interface Res {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function send(method: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: url,
-        agent,
-        headers: {
-          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
-          ...headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
-
-interface Session {
-  userId: string;
-  headers: Record<string, string>;
-}
-
-async function login(username: string): Promise<Session> {
-  const r = await send('POST', '/api/v1/auth/login', { username, password: 'motcua-demo' });
-  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-  const cookie = ([] as string[])
-    .concat(r.headers['set-cookie'] ?? [])
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const j = JSON.parse(r.body) as { csrfToken: string; user: { id: string } };
-  return { userId: j.user.id, headers: { cookie, 'x-csrf-token': j.csrfToken } };
-}
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
@@ -194,7 +144,7 @@ try {
   let stop = false;
   let delivered = 0;
 
-  async function timed(kind: Kind, f: () => Promise<Res>, expect: number): Promise<Res> {
+  async function timed(kind: Kind, f: () => Promise<Reply>, expect: number): Promise<Reply> {
     const t0 = performance.now();
     const r = await f();
     const ms = performance.now() - t0;
@@ -338,7 +288,7 @@ try {
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
   }
-  agent.destroy();
+  client.close();
   if (pgbenchDb) await query(serverUrl!, `DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`).catch(() => {});
   if (createdDb && embedded)
     await query(serverUrl!, `DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => {});

@@ -27,7 +27,6 @@
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import { execFileSync, spawn } from 'node:child_process';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -40,6 +39,7 @@ import { calendarCacheFor } from '../packages/server/src/calendar/cache';
 import { loadDemoData } from '../packages/server/src/seed/demo';
 import { formatReport, generateDossiers } from '../packages/server/src/seed/dossierGenerator';
 import { nameParts } from '../packages/server/src/seed/generator/people';
+import { httpClient } from './support/server';
 
 const URL_10M = process.env.BENCH_10M_URL ?? 'postgres://postgres@127.0.0.1:5432/motcua_bench_10m';
 const DOSSIERS = Number(process.env.DOSSIERS ?? 10_000_000);
@@ -304,42 +304,10 @@ async function sizes(db: Db) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 let port = 0;
-function send(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: url,
-        agent,
-        headers: { ...(data ? { 'content-type': 'application/json' } : {}), ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
-async function login(username: string): Promise<Record<string, string>> {
-  const r = await send('POST', '/api/v1/auth/login', { username, password: 'motcua-demo' });
-  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-  const cookie = ([] as string[])
-    .concat(r.headers['set-cookie'] ?? [])
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie };
-}
+const client = httpClient(() => port);
+const { send } = client;
+const login = async (username: string) => (await client.login(username)).headers;
 
 let child: ReturnType<typeof spawn> | undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
@@ -377,7 +345,7 @@ try {
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
   }
-  agent.destroy();
+  client.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

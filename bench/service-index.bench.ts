@@ -190,7 +190,7 @@ console.log(`rollup rows: ${rollups.toLocaleString('en')}`);
 
 const server = await startServer(URL, Number(process.env.PORT ?? 3305));
 try {
-  const auth = await server.login('caicach');
+  const auth = (await server.login('caicach')).headers;
   const current = periodKeyAt(Date.now(), 'QUARTER');
   const finished = previousPeriodKey(current);
   const cases: [string, string][] = [

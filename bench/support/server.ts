@@ -6,15 +6,72 @@ import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../packages/server/src/platform/config';
 
-export interface BenchServer {
-  send(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
-  login(username: string): Promise<Record<string, string>>;
-  stop(): Promise<void>;
-}
 export interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+}
+
+export interface Session {
+  userId: string;
+  /** Cookie and CSRF token, for every request of this user. */
+  headers: Record<string, string>;
+}
+
+export interface HttpClient {
+  send(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  login(username: string): Promise<Session>;
+  close(): void;
+}
+
+/** Keep-alive JSON requests to a local server; `port()` is read at each request (a server started later). */
+export function httpClient(port: () => number, maxSockets = 16): HttpClient {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const send = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    new Promise<Reply>((resolve, reject) => {
+      const data = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: port(),
+          method,
+          path: url,
+          agent,
+          headers: {
+            ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          );
+        },
+      );
+      req.on('error', reject);
+      if (data) req.write(data);
+      req.end();
+    });
+  return {
+    send,
+    async login(username) {
+      const r = await send('POST', '/api/v1/auth/login', { username, password: 'motcua-demo' });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
+      const cookie = ([] as string[])
+        .concat(r.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const j = JSON.parse(r.body) as { csrfToken: string; user: { id: string } };
+      return { userId: j.user.id, headers: { cookie, 'x-csrf-token': j.csrfToken } };
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+export interface BenchServer extends Omit<HttpClient, 'close'> {
+  stop(): Promise<void>;
 }
 
 export async function startServer(
@@ -39,61 +96,34 @@ export async function startServer(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const send = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    new Promise<Reply>((resolve, reject) => {
-      const data = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path: url,
-          agent,
-          headers: { ...(data ? { 'content-type': 'application/json' } : {}), ...headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-          );
-        },
-      );
-      req.on('error', reject);
-      if (data) req.write(data);
-      req.end();
-    });
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    if (i > 1200) throw new Error('server not ready after 120 s');
-    try {
-      if ((await send('GET', '/ready')).status === 200) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const client = httpClient(() => port);
+  await waitReady(client, () => child.exitCode !== null);
   return {
-    send,
-    async login(username) {
-      const r = await send('POST', '/api/v1/auth/login', { username, password: 'motcua-demo' });
-      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.body}`);
-      const cookie = ([] as string[])
-        .concat(r.headers['set-cookie'] ?? [])
-        .map((c) => c.split(';')[0])
-        .join('; ');
-      return { cookie };
-    },
+    send: client.send,
+    login: client.login,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      agent.destroy();
+      client.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Polls /ready for up to 120 s; `exited()` says the server process is gone. */
+export async function waitReady(client: HttpClient, exited: () => boolean): Promise<void> {
+  for (let i = 0; ; i++) {
+    if (exited()) throw new Error('server exited');
+    if (i > 1200) throw new Error('server not ready after 120 s');
+    try {
+      if ((await client.send('GET', '/ready')).status === 200) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** p50 / p95 / p99 / max of milliseconds. */

@@ -11,8 +11,11 @@ import { decideOnTime, endEventOf, visibleTimeline } from './onTime.js';
 import { DOSSIER_INDICATORS, resolutionOf, type DossierIndicator } from './verdicts.js';
 import type { IndexDossier, IndexPeriod, IndexTally, IndicatorCode } from './types.js';
 
-const VN = 7 * 3_600_000;
-const FAR = 8.64e15;
+import { VN_OFFSET_MS as VN, localDateOf } from '../calendar/localTime.js';
+
+/** Beyond any instant: the open ends of an OPEN contribution's time piece (stored as NULL). */
+export const UNBOUNDED = 8.64e15;
+const FAR = UNBOUNDED;
 
 /** Column name of an indicator's verdict counter. */
 export const verdictColumn = (code: IndicatorCode, v: 'pass' | 'fail' | 'unknown') => `${code.toLowerCase()}_${v}`;
@@ -67,7 +70,7 @@ export function nextMonthStart(monthStart: number): number {
 
 /** 'YYYY-MM-01' of a local month start (the rollups' `date` key). */
 export function monthKey(monthStart: number): string {
-  return new Date(monthStart + VN).toISOString().slice(0, 10);
+  return localDateOf(monthStart);
 }
 
 /** The instant at which the dossier first counts as ended (any end event becomes visible), or null. */

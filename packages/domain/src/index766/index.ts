@@ -50,6 +50,7 @@ export { rankByTotal, type Ranked } from './rank.js';
 export { DOSSIER_INDICATORS, verdictOf, type DossierIndicator, type Population, type Verdict } from './verdicts.js';
 export {
   COUNTERS,
+  UNBOUNDED,
   RECEIVED_ONLY,
   verdictColumn,
   monthStartOf,

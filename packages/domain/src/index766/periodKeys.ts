@@ -3,8 +3,8 @@
  * previous period of the same kind (for score deltas and rank changes) and Vietnamese labels.
  */
 import type { PeriodKind } from './types.js';
+import { VN_OFFSET_MS as VN, localDateOf } from '../calendar/localTime.js';
 
-const VN = 7 * 3_600_000;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
 export interface KeyedPeriod {
@@ -20,12 +20,11 @@ export interface KeyedPeriod {
 }
 
 const monthStart = (y: number, m0: number) => Date.UTC(y, m0, 1) - VN;
-const day = (t: number) => new Date(t + VN).toISOString().slice(0, 10);
 
 function make(key: string, kind: KeyedPeriod['kind'], y: number, m0: number, months: number, labelVi: string) {
   const start = monthStart(y, m0);
   const end = monthStart(y, m0 + months);
-  return { key, kind, start, end, from: day(start), to: day(end - 1), labelVi } satisfies KeyedPeriod;
+  return { key, kind, start, end, from: localDateOf(start), to: localDateOf(end - 1), labelVi } satisfies KeyedPeriod;
 }
 
 /** The period of a key, or null when the key is not one. */

@@ -13,20 +13,14 @@ import {
   monthKey,
   monthStartOf,
   syncDossierRecordSchema,
+  UNBOUNDED,
   type IndexDossier,
-  type UnitLevel,
 } from '@motcua/domain/index766/index';
+import { levelOf } from './tree';
 import type { DossierState } from '@motcua/domain/dossier/index';
 import type { Db } from '../platform/db';
 
 const LOCK = 7404;
-const FAR = 8.64e15;
-
-export function unitLevelOf(type: string): UnitLevel {
-  if (type === 'PROVINCE') return 'PROVINCE';
-  if (type === 'DEPARTMENT' || type === 'SERVICE_CENTRE') return 'DEPARTMENT';
-  return 'COMMUNE';
-}
 
 interface Derived {
   source: 'DOSSIER' | 'LEGACY';
@@ -67,7 +61,7 @@ async function loadDossiers(db: Db, ids: string[]): Promise<Derived[]> {
     fieldCode: r.field ?? '',
     record: fromDossierState(r.state_json, {
       fieldCode: r.field,
-      unitLevel: unitLevelOf(r.unit_type),
+      unitLevel: levelOf(r.unit_type),
       // Not connected to the national portal yet: whether a dossier was synced is not known.
       synced: null,
       fullProcessEligible: r.full_online_eligible,
@@ -145,7 +139,7 @@ function contributionRows(d: Derived, now: number) {
     field_code: d.fieldCode,
     received_month: monthKey(c.receivedMonth),
   };
-  const iso = (t: number) => (Math.abs(t) >= FAR ? null : new Date(t).toISOString());
+  const iso = (t: number) => (Math.abs(t) >= UNBOUNDED ? null : new Date(t).toISOString());
   return [
     ...(c.ended ? [{ ...base, kind: 'ENDED', month: monthKey(c.ended.month), ...c.ended.counters }] : []),
     ...c.straddles.map((s) => ({ ...base, kind: 'STRADDLE', month: monthKey(s.boundary), ...s.counters })),

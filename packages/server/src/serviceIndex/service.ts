@@ -8,7 +8,7 @@ import {
   bieu06,
   bieu06Numbers,
   computeIndex,
-  computeIndexFromRequest,
+  indexInputOf,
   engineKindOf,
   periodFromKey,
   periodKeyAt,
@@ -16,6 +16,7 @@ import {
   rankByTotal,
   talliesOf,
   type Bieu06Report,
+  type IndexRequest,
   type Bieu06Row,
   type Counters,
   type IndexResult,
@@ -23,14 +24,15 @@ import {
   type KeyedPeriod,
   type PeriodSums,
 } from '@motcua/domain/index766/index';
-import { sql } from 'kysely';
-import { isValidLocalDate } from '@motcua/domain/calendar/index';
+import { addDays, isValidLocalDate, localInstant } from '@motcua/domain/calendar/index';
+import { localDateText } from '../forms/format';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireOnUnitOr404, requireSomewhere } from '../access/guard';
 import { ancestorPath } from '../units/store';
 import { refreshServiceIndex } from './derive';
-import { periodSums, procedureNames, recordsFor, type GroupBy, type SumRow } from './store';
+import { periodSums, procedureNames, provinceAsOf, recordsFor, stepsOf, type GroupBy, type SumRow } from './store';
+import { userNames } from '../dossiers/store';
 import { levelOf, peerSetOf, treeOf, type Tree } from './tree';
 import { settingsForTree } from './settings';
 
@@ -220,12 +222,9 @@ export async function indexTable(ctx: RequestContext, q: IndexTableQuery, now = 
 
 /** The public page: the province (each root unit valid today) and its units, aggregates only. */
 export async function publicIndex(db: Db, q: { period?: string | undefined }, today: string, now = Date.now()) {
-  const roots = await sql<{ id: string }>`
-    SELECT id FROM unit WHERE parent_id IS NULL AND valid_from <= ${today}::date
-       AND (valid_to IS NULL OR valid_to >= ${today}::date) ORDER BY code LIMIT 1`.execute(db);
-  const root = roots.rows[0];
+  const root = await provinceAsOf(db, today);
   if (!root) throw new DomainError('NOT_FOUND');
-  const t = await rankedTable(db, root.id, { period: q.period }, today, now);
+  const t = await rankedTable(db, root, { period: q.period }, today, now);
   const strip = ({ unitId: _u, received: _r, resolved: _s, overdue: _o, ...rest }: (typeof t.units)[number]) => rest;
   return { period: t.period, previousPeriod: t.previousPeriod, province: strip(t.unit), units: t.units.map(strip) };
 }
@@ -261,10 +260,6 @@ async function trendOf(db: Db, tree: Tree, p: KeyedPeriod, now: number) {
   return out;
 }
 
-const VN_OFFSET = 7 * 3_600_000;
-const dayStart = (d: string) => Date.parse(`${d}T00:00:00Z`) - VN_OFFSET;
-const viDate = (d: string) => d.split('-').reverse().join('/');
-
 /**
  * A custom period of whole days [from, to]: scored by the engine over the records themselves (the rollups are
  * by month), for one unit's subtree.
@@ -273,8 +268,8 @@ async function customUnitIndex(ctx: RequestContext, tree: Tree, from: string, to
   const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', [{ field, message }]);
   if (!isValidLocalDate(from)) throw bad('query.from', 'Ngày có dạng YYYY-MM-DD.');
   if (!isValidLocalDate(to)) throw bad('query.to', 'Ngày có dạng YYYY-MM-DD.');
-  const start = dayStart(from);
-  const end = dayStart(to) + 86_400_000;
+  const start = localInstant(from);
+  const end = localInstant(addDays(to, 1));
   if (end <= start) throw bad('query.to', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.');
   if (end - start > 366 * 86_400_000) throw bad('query.to', 'Kỳ tùy chọn dài nhất một năm.');
   const at = Math.min(end, now);
@@ -293,7 +288,7 @@ async function customUnitIndex(ctx: RequestContext, tree: Tree, from: string, to
       kind: 'CUSTOM',
       from,
       to,
-      labelVi: `Từ ${viDate(from)} đến ${viDate(to)}`,
+      labelVi: `Từ ${localDateText(from)} đến ${localDateText(to)}`,
       live: now < end,
     },
     unit: { id: tree.root.id, code: tree.root.code, name: tree.root.name, type: tree.root.type },
@@ -336,39 +331,15 @@ type Responsible = { name: string; step: string | null } | null;
 
 /** Who held the dossier when it fell due (the step holding its due time), or the first late step. */
 async function responsibleFor(db: Db, ids: string[]): Promise<Map<string, Responsible>> {
-  if (!ids.length) return new Map();
-  const r = await sql<{
-    id: string;
-    steps: {
-      assigneeUserId: string;
-      name: string | null;
-      assignedAt: number;
-      endedAt: number | null;
-      timeliness: string | null;
-    }[];
-    due: number | null;
-  }>`
-    SELECT id, state_json->'steps' AS steps, (state_json->>'dueAt')::float8 AS due FROM dossier WHERE id = ANY(${ids}::uuid[])`.execute(
-    db,
-  );
-  const userIds = [...new Set(r.rows.flatMap((x) => (x.steps ?? []).map((s) => s.assigneeUserId)))];
-  const names = userIds.length
-    ? new Map(
-        (
-          await sql<{
-            id: string;
-            full_name: string;
-          }>`SELECT id, full_name FROM app_user WHERE id = ANY(${userIds}::uuid[])`.execute(db)
-        ).rows.map((u) => [u.id, u.full_name]),
-      )
-    : new Map<string, string>();
+  const dossiers = await stepsOf(db, ids);
+  const names = await userNames(db, [...new Set(dossiers.flatMap((x) => x.steps.map((s) => s.assigneeUserId)))]);
   const out = new Map<string, Responsible>();
-  for (const x of r.rows) {
-    const steps = x.steps ?? [];
+  for (const x of dossiers) {
+    const due = x.due;
     const holding =
-      (x.due !== null
-        ? steps.find((s) => s.assignedAt <= x.due! && (s.endedAt === null || s.endedAt > x.due!))
-        : undefined) ?? steps.find((s) => s.timeliness === 'LATE');
+      (due !== null
+        ? x.steps.find((s) => s.assignedAt <= due && (s.endedAt === null || s.endedAt > due))
+        : undefined) ?? x.steps.find((s) => s.timeliness === 'LATE');
     out.set(x.id, holding ? { name: names.get(holding.assigneeUserId) ?? '', step: holding.name } : null);
   }
   return out;
@@ -573,23 +544,9 @@ export async function bieu06Report(
   };
 }
 
-/** Scores records sent in the request, storing nothing (reconciliation with the portal, what-if). */
-export function evaluate(ctx: RequestContext, body: unknown) {
+/** Scores records sent in the request (validated by the route's indexRequestSchema), storing nothing. */
+export function evaluate(ctx: RequestContext, body: IndexRequest) {
   requireSomewhere(ctx, 'serviceIndex.evaluate');
-  const out = computeIndexFromRequest(body);
-  if (!out.ok)
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      out.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })),
-    );
-  const r = out.result;
-  return {
-    total: r.total,
-    max: r.max,
-    computableMax: r.computableMax,
-    complete: r.complete,
-    groups: r.groups,
-    indicators: r.indicators,
-    lostPoints: r.lostPoints,
-  };
+  const { tableVersion: _t, unitLevel: _u, period: _p, ...result } = computeIndex(indexInputOf(body));
+  return result;
 }

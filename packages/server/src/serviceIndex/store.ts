@@ -136,3 +136,32 @@ export async function procedureNames(db: Db, codes: string[]): Promise<Map<strin
     SELECT code, name FROM procedure WHERE code = ANY(${codes}::text[])`.execute(db);
   return new Map(r.rows.map((x) => [x.code, x.name]));
 }
+
+/** The province: the root unit valid on a date (the first by code if there are several). */
+export async function provinceAsOf(db: Db, date: string): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    SELECT id FROM unit WHERE parent_id IS NULL AND valid_from <= ${date}::date
+       AND (valid_to IS NULL OR valid_to >= ${date}::date) ORDER BY code LIMIT 1`.execute(db);
+  return r.rows[0]?.id ?? null;
+}
+
+export interface DossierSteps {
+  id: string;
+  due: number | null;
+  steps: {
+    assigneeUserId: string;
+    name: string | null;
+    assignedAt: number;
+    endedAt: number | null;
+    timeliness: string | null;
+  }[];
+}
+
+/** The internal steps and due time of dossiers, from their state (for the drill-down's responsible officer). */
+export async function stepsOf(db: Db, ids: string[]): Promise<DossierSteps[]> {
+  if (!ids.length) return [];
+  const r = await sql<DossierSteps>`
+    SELECT id, coalesce(state_json->'steps', '[]'::jsonb) AS steps, (state_json->>'dueAt')::float8 AS due
+      FROM dossier WHERE id = ANY(${ids}::uuid[])`.execute(db);
+  return r.rows;
+}
