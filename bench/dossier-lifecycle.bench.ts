@@ -56,6 +56,29 @@ let port = 0;
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
+/** CPU milliseconds used so far by the server process, all PostgreSQL processes and this process (Linux /proc). */
+function cpuNow(): { server: number; postgres: number; self: number } {
+  const ticks = (pid: string) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime at 100 Hz
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += ticks(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const u = process.cpuUsage();
+  return { server: child?.pid ? ticks(String(child.pid)) : 0, postgres, self: (u.user + u.system) / 1000 };
+}
+
 function findPgbench(): string {
   const candidates = [process.env.PGBENCH, 'pgbench', '/usr/lib/postgresql/15/bin/pgbench'].filter(Boolean) as string[];
   for (const c of candidates) if (spawnSync(c, ['--version']).status === 0) return c;
@@ -224,6 +247,7 @@ try {
         .xact_commit,
     );
   const commits0 = await commits();
+  const cpu0 = cpuNow();
   measuring = true;
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, DURATION_MS));
@@ -231,6 +255,7 @@ try {
   const elapsed = performance.now() - t0;
   const load1 = os.loadavg()[0]!;
   const commits1 = await commits();
+  const cpu1 = cpuNow();
   stop = true;
   await Promise.all(loops);
 
@@ -256,6 +281,10 @@ try {
   row('all', all);
   for (const [k, xs] of Object.entries(lat)) row(k, xs);
   if (errors.size) for (const [k, v] of errors) console.log(`  errors: ${v} × ${k}`);
+  const per = (a: number, b: number) => ((b - a) / all.length).toFixed(2);
+  console.log(
+    `CPU ms per transition: server ${per(cpu0.server, cpu1.server)}, PostgreSQL ${per(cpu0.postgres, cpu1.postgres)} (all its processes on the machine), load generator ${per(cpu0.self, cpu1.self)}`,
+  );
 
   child.kill('SIGTERM');
   await new Promise((r) => child!.once('exit', r));

@@ -107,7 +107,7 @@ export async function resolveSession(
   // Touch at most once a minute: keeps "last seen" useful without a write per request.
   if (Date.now() - s.lastSeenAt.getTime() > 60_000) await store.touchSession(db, hash);
   return {
-    actor: await actorFor(db, s.userId, s.username),
+    actor: { userId: s.userId, username: s.username, grants: s.grants },
     fullName: s.fullName,
     csrfToken: s.csrfToken,
     sessionTokenHash: hash,

@@ -46,10 +46,14 @@ export function rowHash(row: HashedFields): string {
   );
 }
 
-/** Appends one audit row inside the caller's transaction (so the write and its audit commit together). */
-export async function recordAudit(trx: Db, event: AuditEvent): Promise<void> {
+/**
+ * Appends one audit row inside the caller's transaction (so the write and its audit commit together).
+ * `newEntity`: the entity is created by this transaction, so its chain starts here (one statement instead of
+ * two; a chain that exists after all fails the transaction on the head's primary key).
+ */
+export async function recordAudit(trx: Db, event: AuditEvent, opts: { newEntity?: boolean } = {}): Promise<void> {
   const chainKey = `${event.entityType}:${event.entityId}`;
-  const head = await store.lockChainHead(trx, chainKey);
+  const head = opts.newEntity ? { seq: 0, hash: null } : await store.lockChainHead(trx, chainKey);
   const fields: HashedFields = {
     chainKey,
     seq: head.seq + 1,
@@ -67,7 +71,7 @@ export async function recordAudit(trx: Db, event: AuditEvent): Promise<void> {
     requestId: event.requestId ?? null,
     prevHash: head.hash,
   };
-  await store.appendRow(trx, { ...fields, hash: rowHash(fields) });
+  await store.appendRow(trx, { ...fields, hash: rowHash(fields) }, opts.newEntity === true);
 }
 
 export interface BrokenRow {

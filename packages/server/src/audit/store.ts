@@ -40,48 +40,33 @@ const columns = [
   'hash',
 ] as const;
 
-/** Takes the chain's head row lock: only writers of the same entity wait for each other. */
+/**
+ * Takes the chain's head row lock (only writers of the same entity wait for each other) in one statement: the
+ * upsert creates a missing head or locks the existing one, and returns it as it was.
+ */
 export async function lockChainHead(db: Db, chainKey: string): Promise<{ seq: number; hash: string | null }> {
-  await db
-    .insertInto('audit_chain_head')
-    .values({ chain_key: chainKey, seq: 0, hash: '' })
-    .onConflict((oc) => oc.column('chain_key').doNothing())
-    .execute();
-  const head = await db
-    .selectFrom('audit_chain_head')
-    .select(['seq', 'hash'])
-    .where('chain_key', '=', chainKey)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const r = await sql<{ seq: number; hash: string }>`
+    INSERT INTO audit_chain_head AS h (chain_key, seq, hash) VALUES (${chainKey}, 0, '')
+    ON CONFLICT (chain_key) DO UPDATE SET chain_key = h.chain_key
+    RETURNING h.seq, h.hash`.execute(db);
+  const head = r.rows[0]!;
   return { seq: head.seq, hash: head.seq === 0 ? null : head.hash };
 }
 
-export async function appendRow(db: Db, row: Omit<AuditRow, 'id'>): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      chain_key: row.chainKey,
-      seq: row.seq,
-      at: row.at,
-      actor_id: row.actorId,
-      actor_name: row.actorName,
-      unit_id: row.unitId,
-      action: row.action,
-      entity_type: row.entityType,
-      entity_id: row.entityId,
-      before_digest: row.beforeDigest,
-      after_digest: row.afterDigest,
-      summary: row.summary,
-      request_id: row.requestId,
-      prev_hash: row.prevHash,
-      hash: row.hash,
-    })
-    .execute();
-  await db
-    .updateTable('audit_chain_head')
-    .set({ seq: row.seq, hash: row.hash })
-    .where('chain_key', '=', row.chainKey)
-    .execute();
+/** The row and the chain's new head (inserted when `first`), in one statement. */
+export async function appendRow(db: Db, row: Omit<AuditRow, 'id'>, first = false): Promise<void> {
+  const head = first
+    ? sql`INSERT INTO audit_chain_head (chain_key, seq, hash) SELECT chain_key, ${row.seq}::int, ${row.hash}::text FROM entry`
+    : sql`UPDATE audit_chain_head SET seq = ${row.seq}, hash = ${row.hash} WHERE chain_key = (SELECT chain_key FROM entry)`;
+  await sql`
+    WITH entry AS (
+      INSERT INTO audit_log (chain_key, seq, at, actor_id, actor_name, unit_id, action, entity_type, entity_id,
+        before_digest, after_digest, summary, request_id, prev_hash, hash)
+      VALUES (${row.chainKey}, ${row.seq}, ${row.at}, ${row.actorId}::uuid, ${row.actorName}, ${row.unitId}::uuid,
+        ${row.action}, ${row.entityType}, ${row.entityId}, ${row.beforeDigest}, ${row.afterDigest}, ${row.summary},
+        ${row.requestId}, ${row.prevHash}, ${row.hash})
+      RETURNING chain_key)
+    ${head}`.execute(db);
 }
 
 export function streamRows(db: Db, afterId: number, batch: number): Promise<AuditRow[]> {

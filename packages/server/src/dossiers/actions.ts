@@ -18,14 +18,13 @@ import type { Db } from '../platform/db';
 import { requireActor } from '../access/guard';
 import { ancestorPath } from '../units/store';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
-import { enqueueDossierNotifications } from '../notifications/outbox';
+import { dossierNotificationRows } from '../notifications/outbox';
 import { reachOf, roleForAction, visible, type Reach } from './access';
 import { detailFor, hoursLeftIn } from './queries';
 import {
   catalogChannelOf,
   checkPapers,
   instantOf,
-  onDuplicateKey,
   procedureAt,
   receivePayload,
   refusal,
@@ -64,19 +63,21 @@ export interface ActionDeps {
 
 const FUTURE_TOLERANCE_MS = 60_000;
 
-/** The key was taken by a concurrent request between the lock and the insert: roll back, then answer as a replay. */
-class KeyTaken extends Error {}
-
 const keyUsedElsewhere = () =>
   new DomainError('VALIDATION_FAILED', [
     { field: 'headers.idempotency-key', message: 'Mã thao tác này đã dùng cho một hồ sơ khác.' },
   ]);
 
+const isKeyClash = (e: unknown) =>
+  (e as { code?: string }).code === '23505' && String((e as Error).message).includes('dossier_action_pkey');
+
 /**
- * One transaction from the lock to the answer: the lock statement also reads the key's owner, the unit path, the
- * calendar revision and (for the detail answer) the log, process, rating and names; then one statement appends the
- * action and rewrites the projection, one queues the notifications. `view: false` (Prefer: return=minimal) skips
- * the detail parts.
+ * Read, decide, write: one statement reads the row with the key's owner, the unit path, the calendar revision
+ * and (for the detail answer) the log, process, rating and names; decide() runs; one statement appends the
+ * action, rewrites the projection and queues the notifications, guarded by the version read, so a concurrent
+ * writer makes it change nothing and the caller gets 409 as for a stale If-Match. RECEIVE of an online dossier
+ * takes the unit's daily code counter, so it runs in a transaction with the row locked. `view: false`
+ * (Prefer: return=minimal) skips the detail parts.
  */
 export async function act(
   ctx: RequestContext,
@@ -88,11 +89,14 @@ export async function act(
   opts: { view: boolean } = { view: true },
 ): Promise<ActResult> {
   const actor = requireActor(ctx);
+  const locking = body.type === 'RECEIVE';
+  const run = <T>(work: (db: Db) => Promise<T>): Promise<T> =>
+    locking ? ctx.db.transaction().execute(work) : work(ctx.db);
   let built: (() => DossierView) | undefined;
   try {
-    const result = await ctx.db.transaction().execute(async (trx): Promise<ActResult> => {
-      const locked = await store.lockForAction(trx, dossierId, actionId, actor.userId, opts.view);
-      const owner = locked ? locked.keyOwner : await store.actionOwner(trx, actionId);
+    const result = await run(async (db): Promise<ActResult> => {
+      const locked = await store.lockForAction(db, dossierId, actionId, actor.userId, opts.view, locking);
+      const owner = locked ? locked.keyOwner : await store.actionOwner(db, actionId);
       if (owner === dossierId) return { id: dossierId, replayed: true };
       if (owner) throw keyUsedElsewhere();
       if (!locked) throw new DomainError('NOT_FOUND');
@@ -100,7 +104,7 @@ export async function act(
       const paths = new Map<string, Promise<string[]>>([[locked.unitId, Promise.resolve(locked.path)]]);
       const pathOf = (unitId: string) => {
         let p = paths.get(unitId);
-        if (!p) paths.set(unitId, (p = ancestorPath(trx, unitId)));
+        if (!p) paths.set(unitId, (p = ancestorPath(db, unitId)));
         return p;
       };
       const reach = await reachOf(ctx, locked, pathOf);
@@ -114,16 +118,16 @@ export async function act(
           { field: 'body.at', message: 'Thời điểm không được ở tương lai.' },
         ]);
 
-      const uc = await deps.cache.getAt(locked.unitId, locked.calendarRevision, trx);
-      const prepared = await prepare(trx, deps, locked, uc, body.type, body.payload, at);
+      const uc = await deps.cache.getAt(locked.unitId, locked.calendarRevision, db);
+      const prepared = await prepare(db, deps, locked, uc, body.type, body.payload, at);
       if (locked.version !== expectedVersion) {
-        // A retry whose first attempt committed while this one waited for the lock gets the first result.
-        if ((await store.actionOwner(trx, actionId)) === dossierId) return { id: dossierId, replayed: true };
+        // A retry whose first attempt committed while this one waited for the lock (the read's snapshot is older).
+        if ((await store.actionOwner(db, actionId)) === dossierId) return { id: dossierId, replayed: true };
         throw new DomainError('DOSSIER_VERSION_CONFLICT', [], undefined);
       }
       const payload = prepared.receive
         ? {
-            ...(await receivePayload(trx, { ...prepared.receive, unitId: locked.unitId, at, channel: 'ONLINE' })),
+            ...(await receivePayload(db, { ...prepared.receive, unitId: locked.unitId, at, channel: 'ONLINE' })),
             ...prepared.payload,
           }
         : prepared.payload;
@@ -141,8 +145,7 @@ export async function act(
         ...(body.type === 'RECEIVE' ? { receivedBy: actor.userId } : {}),
         ...(prepared.papers ? { papers: prepared.papers } : {}),
       };
-      if (!(await store.appendAndProject(trx, dossierId, version, action, at, r.next, extra))) throw new KeyTaken();
-      await enqueueDossierNotifications(trx, {
+      const outbox = await dossierNotificationRows(db, {
         dossierId,
         code: r.next.dossierCode,
         unitId: locked.unitId,
@@ -155,12 +158,17 @@ export async function act(
         events: r.events,
         ...(prepared.assignee ? { internalRecipients: [prepared.assignee] } : {}),
       });
+      if (!(await store.appendAndProject(db, dossierId, version, action, at, r.next, extra, outbox))) {
+        // Another action was written since the read: a retry whose first attempt that was gets the first result.
+        if ((await store.actionOwner(db, actionId)) === dossierId) return { id: dossierId, replayed: true };
+        throw new DomainError('DOSSIER_VERSION_CONFLICT', [], undefined);
+      }
       if (opts.view) {
         const row = projected(locked, version, r.next, extra);
         const after = await reachOf(ctx, row, pathOf);
         // A coordinating body that returned its result no longer sees the dossier: it gets the minimal answer.
         if (visible(after)) {
-          const people = await namesOf(trx, locked, r.next, prepared.assignee);
+          const people = await namesOf(db, locked, r.next, prepared.assignee);
           built = () => viewAfter(row, after, locked, { ...action, payload }, uc, people);
         }
       }
@@ -168,13 +176,11 @@ export async function act(
     });
     return built ? { ...result, view: built() } : result;
   } catch (e) {
-    if (e instanceof KeyTaken) {
-      const owner = await store.actionOwner(ctx.db, actionId);
-      if (owner === dossierId) return { id: dossierId, replayed: true };
-      throw keyUsedElsewhere();
-    }
-    const again = await onDuplicateKey(ctx, actionId, e);
-    return { id: again.id, replayed: true };
+    if (!isKeyClash(e)) throw e;
+    // The key was taken by a concurrent request between the read and the write.
+    const owner = await store.actionOwner(ctx.db, actionId);
+    if (owner === dossierId) return { id: dossierId, replayed: true };
+    throw keyUsedElsewhere();
   }
 }
 

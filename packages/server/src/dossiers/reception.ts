@@ -21,7 +21,7 @@ import { ancestorPath } from '../units/store';
 import { recordAudit } from '../audit/service';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import { findProcedure, versionById } from '../catalog/store';
-import { enqueueDossierNotifications } from '../notifications/outbox';
+import { dossierNotificationRows } from '../notifications/outbox';
 import * as store from './store';
 import { reachOf, visible, type Reach } from './access';
 import { detailFor, hoursLeftIn } from './queries';
@@ -181,8 +181,8 @@ export async function receptionInputs(
 ) {
   const timeLimit = timeLimitFor(version, channel);
   const uc = await cache.get(unitId);
-  const unitCode = (await store.unitCode(db, unitId))!;
-  return { timeLimit, uc, unitCode };
+  const unit = (await store.unitLabel(db, unitId))!;
+  return { timeLimit, uc, unitCode: unit.code, unitName: unit.name };
 }
 
 /** The legal time for the channel, or the refusal: a dossier without one cannot be received. */
@@ -233,6 +233,7 @@ async function createDossier(
   d: {
     input: { unitId: string; applicant: store.Applicant; summary?: string | undefined; setCount: number };
     procedure: { code: string; name: string };
+    unitName: string;
     versionId: string;
     papers: store.Paper[];
     submittedBy: string | null;
@@ -245,6 +246,18 @@ async function createDossier(
   const { input, decided } = d;
   const phoneLast4 = last4(input.applicant.phone);
   const idLast4 = last4(input.applicant.idNumber);
+  const outbox = await dossierNotificationRows(trx, {
+    dossierId: id,
+    code: decided.next.dossierCode,
+    unitId: input.unitId,
+    unitName: d.unitName,
+    procedureCode: d.procedure.code,
+    procedureName: d.procedure.name,
+    applicant: input.applicant,
+    applicantUserId: d.submittedBy,
+    state: decided.next,
+    events: decided.events,
+  });
   const inserted = await store.insertDossier(
     trx,
     {
@@ -262,21 +275,9 @@ async function createDossier(
       receivedBy: d.receivedBy,
       state: decided.next,
     },
-    d.action.actor.userId,
+    d.action,
+    outbox,
   );
-  await store.appendAction(trx, id, 1, d.action, d.action.at as number);
-  await enqueueDossierNotifications(trx, {
-    dossierId: id,
-    code: decided.next.dossierCode,
-    unitId: input.unitId,
-    unitName: inserted.unitName,
-    procedureCode: d.procedure.code,
-    procedureName: d.procedure.name,
-    applicant: input.applicant,
-    applicantUserId: d.submittedBy,
-    state: decided.next,
-    events: decided.events,
-  });
   const s = decided.next;
   // The new row as findDossier would read it (jsonb columns as stored).
   const row: store.DossierRow = {
@@ -364,6 +365,7 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
       const created = await createDossier(trx, {
         input,
         procedure,
+        unitName: inputs.unitName,
         versionId: version.id,
         papers,
         submittedBy: null,
@@ -372,16 +374,20 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
         decided: r,
       });
       const id = created.id;
-      await recordAudit(trx, {
-        actor: { userId: actor.userId, name: ctx.actorName },
-        unitId: input.unitId,
-        action: 'dossier.receive',
-        entityType: 'dossier',
-        entityId: id,
-        after: { code: r.next.dossierCode, procedureCode: procedure.code, state: r.next.state },
-        summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
-        requestId: ctx.requestId,
-      });
+      await recordAudit(
+        trx,
+        {
+          actor: { userId: actor.userId, name: ctx.actorName },
+          unitId: input.unitId,
+          action: 'dossier.receive',
+          entityType: 'dossier',
+          entityId: id,
+          after: { code: r.next.dossierCode, procedureCode: procedure.code, state: r.next.state },
+          summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
+          requestId: ctx.requestId,
+        },
+        { newEntity: true },
+      );
       return { ...created, action };
     });
     const reach = await reachOf(ctx, done.row, async () => path);
@@ -448,6 +454,7 @@ export async function submitOnline(ctx: RequestContext, cache: CalendarCache, ac
       const { id } = await createDossier(trx, {
         input,
         procedure,
+        unitName: inputs.unitName,
         versionId: version.id,
         papers,
         submittedBy: actor.userId,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DossierAction, DossierState } from '@motcua/domain/dossier/index';
 import type { Role } from '@motcua/domain';
 import type { Db } from '../platform/db';
+import { outboxInsertSql, type OutboxRowInput } from '../notifications/outbox';
 
 export interface Applicant {
   type?: 'PERSON' | 'ORGANISATION';
@@ -114,6 +115,7 @@ export async function lockForAction(
   actionId: string,
   actorId: string,
   withView: boolean,
+  lock = true,
 ): Promise<LockedDossier | undefined> {
   const view = withView
     ? sql`, ${processSql} AS process,
@@ -143,7 +145,7 @@ export async function lockForAction(
         ) SELECT array_agg(id::text ORDER BY depth) FROM up) AS path,
       (SELECT revision FROM calendar_revision WHERE id = 1) AS "calendarRevision",
       (SELECT full_name FROM app_user WHERE id = ${actorId}::uuid) AS "actorName"${view}
-    FROM dossier d WHERE d.id = ${id}::uuid FOR UPDATE OF d`.execute(trx);
+    FROM dossier d WHERE d.id = ${id}::uuid ${lock ? sql`FOR UPDATE OF d` : sql``}`.execute(trx);
   return r.rows[0];
 }
 
@@ -201,10 +203,19 @@ export interface Inserted {
   process: { id: string; steps: ProcessStep[] } | null;
 }
 
-export async function insertDossier(trx: Db, d: NewDossier, actorId: string): Promise<Inserted> {
+/** The dossier's first row, its first action and its notifications, in one statement. */
+export async function insertDossier(
+  trx: Db,
+  d: NewDossier,
+  first: DossierAction,
+  outbox: readonly OutboxRowInput[],
+): Promise<Inserted> {
   const s = d.state;
-  const r =
-    await sql<Inserted>`INSERT INTO dossier AS d (id, code, unit_id, procedure_code, procedure_version_id, channel, state, status_code,
+  const actorId = first.actor.userId;
+  const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox)})` : sql``;
+  const r = await sql<Inserted>`
+    WITH d AS (
+    INSERT INTO dossier AS d (id, code, unit_id, procedure_code, procedure_version_id, channel, state, status_code,
       applicant_name, applicant_phone, phone_last4, id_last4, applicant, summary, set_count, papers, submitted_by,
       received_by, received_at, due_at, original_due_at, rescheduled_due_at, state_json)
     VALUES (${d.id}::uuid, ${s.dossierCode}, ${d.unitId}::uuid, ${d.procedureCode}, ${d.procedureVersionId}::uuid,
@@ -215,7 +226,12 @@ export async function insertDossier(trx: Db, d: NewDossier, actorId: string): Pr
     RETURNING (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
       (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
       (SELECT full_name FROM app_user WHERE id = ${actorId}::uuid) AS "actorName", d.created_at AS "createdAt",
-      ${processSql} AS process`.execute(trx);
+      ${processSql} AS process),
+    a AS (
+      INSERT INTO dossier_action (id, dossier_id, seq, type, actor_id, actor_role, unit_id, at, payload)
+      VALUES (${first.id}::uuid, ${d.id}::uuid, 1, ${first.type}, ${actorId}::uuid, ${first.actor.role},
+        ${first.actor.unitId}::uuid, ${new Date(first.at as number)}, ${JSON.stringify(first.payload)}::jsonb))${queue}
+    SELECT * FROM d`.execute(trx);
   return r.rows[0]!;
 }
 
@@ -241,27 +257,32 @@ function projectionSet(version: number, s: DossierState, extra: { receivedBy?: s
 }
 
 /**
- * Appends the action and rewrites the projection in one statement. The key is the action's primary key:
- * `ON CONFLICT (id) DO NOTHING` (a concurrent request with the same key won) leaves the dossier untouched and
- * answers false.
+ * Appends the action, rewrites the projection and queues the notifications in one statement, only if the row
+ * is still at `version - 1`: the UPDATE waits for a concurrent writer of the row and then sees its version, so
+ * two writers are serialised and the later one changes nothing (false). The action's primary key is the
+ * Idempotency-Key: a key already taken fails the whole statement with a unique violation.
  */
 export async function appendAndProject(
-  trx: Db,
+  db: Db,
   dossierId: string,
   version: number,
   a: DossierAction,
   at: number,
   s: DossierState,
   extra: { receivedBy?: string; papers?: Paper[] } = {},
+  outbox: readonly OutboxRowInput[] = [],
 ): Promise<boolean> {
+  const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox, sql`EXISTS (SELECT 1 FROM u)`)})` : sql``;
   const r = await sql<{ id: string }>`
-    WITH a AS (
+    WITH u AS (
+      UPDATE dossier SET ${projectionSet(version, s, extra)}
+      WHERE id = ${dossierId}::uuid AND version = ${version - 1} RETURNING id),
+    a AS (
       INSERT INTO dossier_action (id, dossier_id, seq, type, actor_id, actor_role, unit_id, at, payload)
-      VALUES (${a.id}::uuid, ${dossierId}::uuid, ${version}, ${a.type}, ${a.actor.userId}::uuid, ${a.actor.role},
-        ${a.actor.unitId}::uuid, ${new Date(at)}, ${JSON.stringify(a.payload)}::jsonb)
-      ON CONFLICT (id) DO NOTHING RETURNING id)
-    UPDATE dossier SET ${projectionSet(version, s, extra)}
-    WHERE id = ${dossierId}::uuid AND EXISTS (SELECT 1 FROM a) RETURNING id`.execute(trx);
+      SELECT ${a.id}::uuid, u.id, ${version}::int, ${a.type}::text, ${a.actor.userId}::uuid, ${a.actor.role}::text,
+        ${a.actor.unitId}::uuid, ${new Date(at)}::timestamptz, ${JSON.stringify(a.payload)}::jsonb FROM u
+      RETURNING id)${queue}
+    SELECT id FROM a`.execute(db);
   return r.rows.length === 1;
 }
 
@@ -289,6 +310,13 @@ export async function actionsOf(db: Db, dossierId: string): Promise<ActionRow[]>
     FROM dossier_action a LEFT JOIN app_user u ON u.id = a.actor_id
     WHERE a.dossier_id = ${dossierId}::uuid ORDER BY a.seq`.execute(db);
   return r.rows;
+}
+
+export async function unitLabel(db: Db, unitId: string): Promise<{ code: string; name: string } | undefined> {
+  const r = await sql<{ code: string; name: string }>`SELECT code, name FROM unit WHERE id = ${unitId}::uuid`.execute(
+    db,
+  );
+  return r.rows[0];
 }
 
 export async function unitCode(db: Db, unitId: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@
  * back with the action, and the worker (worker.ts) delivers them afterwards. Queuing the same action again is a
  * no-op (unique dedupe key: action id, topic, channel, recipient).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DossierEvent, DossierState } from '@motcua/domain/dossier/index';
 import type { Db } from '../platform/db';
 import { notificationSettings, type NotificationSettings, type OutboxChannel } from './settings';
@@ -70,21 +70,29 @@ export function normalizePhone(phone: string | null | undefined): string | null 
 
 export const dedupeKeyOf = (parts: readonly string[]) => parts.join('|');
 
+/**
+ * The INSERT of outbox rows, skipping any whose dedupe key exists; with `onlyIf` (an SQL condition, e.g.
+ * `EXISTS (SELECT 1 FROM u)` inside a data-modifying WITH) the rows are written only when it holds, so a
+ * caller can queue them in the same statement as the write they announce.
+ */
+export function outboxInsertSql(rows: readonly OutboxRowInput[], onlyIf?: RawBuilder<unknown>) {
+  const values = rows.map(
+    (r) => sql`(${r.dossierId}::uuid, ${r.actionId}::uuid, ${r.topic}::text, ${r.channel}::text, ${r.recipient}::text,
+      ${r.recipientName}::text, ${r.recipientUserId}::uuid, ${r.subject}::text, ${r.body}::text, ${r.template}::text,
+      ${JSON.stringify(r.fields)}::jsonb, ${r.dedupeKey}::text, ${r.status}::text, ${r.lastError ?? null}::text,
+      ${r.status === 'SENT' ? sql`now()` : sql`NULL`}::timestamptz)`,
+  );
+  return sql`INSERT INTO notification_outbox (dossier_id, action_id, topic, channel, recipient, recipient_name,
+      recipient_user_id, subject, body, template, fields, dedupe_key, status, last_error, sent_at)
+    SELECT * FROM (VALUES ${sql.join(values)}) v ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id`;
+}
+
 /** Inserts rows, skipping any whose dedupe key exists; returns the number inserted. */
 export async function insertOutboxRows(trx: Db, rows: readonly OutboxRowInput[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const values = rows.map(
-    (r) => sql`(${r.dossierId}::uuid, ${r.actionId}::uuid, ${r.topic}, ${r.channel}, ${r.recipient},
-      ${r.recipientName}, ${r.recipientUserId}::uuid, ${r.subject}, ${r.body}, ${r.template},
-      ${JSON.stringify(r.fields)}::jsonb, ${r.dedupeKey}, ${r.status}, ${r.lastError ?? null},
-      ${r.status === 'SENT' ? sql`now()` : sql`NULL`}::timestamptz)`,
-  );
-  const result = await sql<{ id: string }>`
-    INSERT INTO notification_outbox (dossier_id, action_id, topic, channel, recipient, recipient_name,
-      recipient_user_id, subject, body, template, fields, dedupe_key, status, last_error, sent_at)
-    VALUES ${sql.join(values)}
-    ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id`.execute(trx);
+  const result = await sql<{ id: string }>`${outboxInsertSql(rows)}`.execute(trx);
   return result.rows.length;
 }
 
@@ -189,8 +197,17 @@ export async function enqueueDossierNotifications(
   input: DossierNotificationInput,
   settings: NotificationSettings = notificationSettings(),
 ): Promise<number> {
+  return insertOutboxRows(trx, await dossierNotificationRows(trx, input, settings));
+}
+
+/** The outbox rows of one dossier action, rendered (reads the submitter or the assignee only when not given). */
+export async function dossierNotificationRows(
+  trx: Db,
+  input: DossierNotificationInput,
+  settings: NotificationSettings = notificationSettings(),
+): Promise<OutboxRowInput[]> {
   const topics = topicsOf(input.events);
-  if (topics.length === 0) return 0;
+  if (topics.length === 0) return [];
   const actionId = actionIdOf(input);
   const rows: OutboxRowInput[] = [];
   for (const topic of topics) {
@@ -242,5 +259,5 @@ export async function enqueueDossierNotifications(
       );
     }
   }
-  return insertOutboxRows(trx, rows);
+  return rows;
 }

@@ -266,6 +266,59 @@ describe('rules that refuse and change nothing', () => {
     assert.equal(Number((await snapshot(d.id))!.n), 2);
   });
 
+  test('ten actions at once on one version: one is written with its notifications, nine get 409 and write nothing', async () => {
+    const d = await counterDossier();
+    const cv = await userId('chuyenvien');
+    const keys = Array.from({ length: 10 }, () => randomUUID());
+    const results = await Promise.all(
+      keys.map((key, i) =>
+        (i % 2 ? officer : leader).post(
+          `/api/v1/dossiers/${d.id}/actions`,
+          { type: 'ASSIGN', payload: { stepId: 'step-1', assigneeUserId: cv } },
+          { 'if-match': `"${d.version}"`, 'idempotency-key': key },
+        ),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    assert.equal(codes.filter((c) => c === 200).length, 1, codes.join());
+    assert.equal(codes.filter((c) => c === 409).length, 9, codes.join());
+    for (const r of results.filter((x) => x.statusCode === 409))
+      assert.equal(r.json().code, 'DOSSIER_VERSION_CONFLICT');
+    const winner = keys[codes.indexOf(200)]!;
+    const s = await snapshot(d.id);
+    assert.equal(Number(s!.n), 2, 'exactly one action appended');
+    assert.equal(s!.version, d.version + 1);
+    const queued = await sql<{ actionId: string }>`
+      SELECT action_id AS "actionId" FROM notification_outbox WHERE dossier_id = ${d.id}::uuid`.execute(t.database.db);
+    const losers = queued.rows.filter((r) => r.actionId !== null && r.actionId !== winner && keys.includes(r.actionId));
+    assert.deepEqual(losers, [], 'no notification of a refused action');
+    assert.ok(
+      queued.rows.some((r) => r.actionId === winner),
+      'the assignment is announced to the assignee',
+    );
+  });
+
+  test('ten retries at once with one Idempotency-Key: applied once, every answer has the same version', async () => {
+    const d = await counterDossier();
+    const key = randomUUID();
+    const body = { type: 'ASSIGN', payload: { stepId: 'step-1', assigneeUserId: await userId('chuyenvien') } };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        officer.post(`/api/v1/dossiers/${d.id}/actions`, body, {
+          'if-match': `"${d.version}"`,
+          'idempotency-key': key,
+        }),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.statusCode),
+      Array(10).fill(200),
+      results.map((r) => r.body).join('\n'),
+    );
+    assert.deepEqual(new Set(results.map((r) => r.json().version)), new Set([d.version + 1]));
+    assert.equal(Number((await snapshot(d.id))!.n), 2);
+  });
+
   test('Prefer: return=minimal answers with the new version only', async () => {
     const d = await counterDossier();
     const res = await officer.post(
