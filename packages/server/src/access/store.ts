@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../platform/db';
+import { prepared, type Db } from '../platform/db';
 import type { Grant, Role } from '@motcua/domain';
 
 export interface UserRow {
@@ -214,7 +214,7 @@ export async function findSession(db: Db, tokenHash: string) {
     active: boolean;
     isDemo: boolean;
     grants: { role: Role; unitId: string; includeSubtree: boolean }[];
-  }>`SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", u.username,
+  }>`${prepared}SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", u.username,
       u.full_name AS "fullName", u.active, u.is_demo AS "isDemo",
       coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id,
           'includeSubtree', g.include_subtree) ORDER BY g.granted_at)

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { DomainError } from '@motcua/domain';
 import { foldDossier, nationalStatusNames, type DossierAction, type DossierState } from '@motcua/domain/dossier/index';
-import type { Db } from '../platform/db';
+import { prepared, type Db } from '../platform/db';
 import type { CalendarCache } from '../calendar/cache';
 import * as store from './store';
 import { iso, statusName } from './view';
@@ -88,7 +88,7 @@ const matches = (r: Pick<CheckRow, 'phoneLast4' | 'idLast4'>, check: string) =>
 export async function publicLookupJson(db: Db, code: string, check: string): Promise<string> {
   const cached = views.get(code);
   if (cached) {
-    const r = await sql<CheckRow>`
+    const r = await sql<CheckRow>`${prepared}
       SELECT d.version, d.phone_last4 AS "phoneLast4", d.id_last4 AS "idLast4",
         (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
         (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
@@ -98,7 +98,7 @@ export async function publicLookupJson(db: Db, code: string, check: string): Pro
     if (!row || !matches(row, check)) throw new DomainError('NOT_FOUND');
     if (keyOf(row) === cached.key) return cached.json;
   }
-  const r = await sql<PublicRow>`
+  const r = await sql<PublicRow>`${prepared}
     SELECT d.code, d.procedure_code AS "procedureCode", (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
       (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName", d.status_code AS "statusCode",
       d.phone_last4 AS "phoneLast4", d.id_last4 AS "idLast4", d.version, d.state_json AS state,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DossierAction, DossierState } from '@motcua/domain/dossier/index';
 import type { Role } from '@motcua/domain';
-import type { Db } from '../platform/db';
+import { prepared, type Db } from '../platform/db';
 import { outboxInsertSql, type OutboxRowInput } from '../notifications/outbox';
 
 export interface Applicant {
@@ -129,7 +129,7 @@ export async function lockForAction(
         SELECT (s->>'assigneeUserId')::uuid FROM jsonb_array_elements(d.state_json->'steps') s
         WHERE s->>'assigneeUserId' ~* '^[0-9a-f-]{36}$')) AS people`
     : sql``;
-  const r = await sql<LockedDossier>`
+  const r = await sql<LockedDossier>`${prepared}
     SELECT d.id, d.code, d.unit_id AS "unitId", (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
       d.procedure_code AS "procedureCode", (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
       d.procedure_version_id AS "procedureVersionId", d.channel, d.state, d.status_code AS "statusCode",
@@ -273,7 +273,7 @@ export async function appendAndProject(
   outbox: readonly OutboxRowInput[] = [],
 ): Promise<boolean> {
   const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox, sql`EXISTS (SELECT 1 FROM u)`)})` : sql``;
-  const r = await sql<{ id: string }>`
+  const r = await sql<{ id: string }>`${prepared}
     WITH u AS (
       UPDATE dossier SET ${projectionSet(version, s, extra)}
       WHERE id = ${dossierId}::uuid AND version = ${version - 1} RETURNING id),

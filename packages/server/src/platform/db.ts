@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema';
 
 // `date` columns are local calendar dates ('YYYY-MM-DD'): never turn them into a JS Date at UTC midnight.
@@ -8,6 +9,34 @@ pg.types.setTypeParser(1082, (value) => value);
 pg.types.setTypeParser(20, (value) => Number(value));
 
 export type Db = Kysely<Database>;
+
+const PREPARED_MARK = '/*prepared*/';
+
+/**
+ * Put first in a hot statement of fixed shape (`sql\`${prepared}SELECT …\``): the connection then sends it as a
+ * named prepared statement, parsed and planned once per connection instead of on every call. Only for statements
+ * with a bounded number of texts (each text stays prepared on every connection of the pool).
+ */
+export const prepared = sql.raw(PREPARED_MARK);
+
+type Query = (...args: unknown[]) => unknown;
+const statementNames = new Map<string, string>();
+
+/** Sends marked statements by name: node-pg prepares a name once per connection and then only binds it. */
+function namePreparedStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as Query;
+  (client as unknown as { query: Query }).query = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof config === 'string' && config.startsWith(PREPARED_MARK)) {
+      let name = statementNames.get(config);
+      if (!name)
+        statementNames.set(config, (name = `p${createHash('sha1').update(config).digest('hex').slice(0, 20)}`));
+      return typeof values === 'function'
+        ? query({ name, text: config }, values)
+        : query({ name, text: config, values }, callback);
+    }
+    return query(config, values, callback);
+  };
+}
 
 export interface DbHandle {
   db: Db;
@@ -23,6 +52,7 @@ export function connect(url: string, max = 10): DbHandle {
     process.emitWarning(`PostgreSQL connection lost: ${e.message}`);
   });
   pool.on('connect', (client) => {
+    namePreparedStatements(client);
     client.query("SET TIME ZONE 'Asia/Ho_Chi_Minh'").catch(() => {});
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -269,7 +269,7 @@ describe('rules that refuse and change nothing', () => {
   test('ten actions at once on one version: one is written with its notifications, nine get 409 and write nothing', async () => {
     const d = await counterDossier();
     const cv = await userId('chuyenvien');
-    const keys = Array.from({ length: 10 }, () => randomUUID());
+    const keys: string[] = Array.from({ length: 10 }, () => randomUUID());
     const results = await Promise.all(
       keys.map((key, i) =>
         (i % 2 ? officer : leader).post(
