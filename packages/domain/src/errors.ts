@@ -147,6 +147,14 @@ export const errorMessages = {
     vi: 'Biểu mẫu này không áp dụng cho hồ sơ ở trạng thái hoặc theo chế độ pháp lý hiện tại.',
     en: 'This form does not apply to the dossier in its current state or legal regime.',
   },
+  SERVICE_INDEX_PERIOD_IN_PROGRESS: {
+    vi: 'Kỳ đánh giá chưa kết thúc: chỉ chốt được kết quả của kỳ đã kết thúc.',
+    en: 'The period is still in progress: only a finished period can be frozen.',
+  },
+  SERVICE_INDEX_REASON_REQUIRED: {
+    vi: 'Kỳ này đã có kết quả được chốt: cần nêu lý do tính lại để tạo phiên bản mới.',
+    en: 'Results of this period are already frozen: a reason is required for a new version.',
+  },
   INTERNAL_ERROR: { vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -25,6 +25,7 @@ const UnitIndexPage = lazy(() => import('./pages/serviceIndex/UnitIndexPage'));
 const DashboardPage = lazy(() => import('./pages/serviceIndex/DashboardPage'));
 const ReportsPage = lazy(() => import('./pages/serviceIndex/ReportsPage'));
 const ServiceIndexSettingsPage = lazy(() => import('./pages/serviceIndex/SettingsPage'));
+const ServiceIndexEvaluatePage = lazy(() => import('./pages/serviceIndex/EvaluatePage'));
 const UnderConstruction = lazy(() => import('./pages/placeholder/UnderConstruction'));
 
 export function App() {
@@ -164,6 +165,14 @@ export function App() {
               element={
                 <RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}>
                   <ServiceIndexSettingsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="chi-so-phuc-vu/doi-chieu"
+              element={
+                <RequireRole roles={['SYSTEM_ADMIN', 'REFORM_OFFICER']}>
+                  <ServiceIndexEvaluatePage />
                 </RequireRole>
               }
             />

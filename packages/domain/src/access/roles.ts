@@ -51,6 +51,8 @@ export const permissions = [
   'dossiers.import',
   /** Change the service-index settings of a province (the rules the spec leaves unconfirmed). */
   'serviceIndex.configure',
+  /** Freeze ("chốt") a finished period's service-index results as a new immutable version. */
+  'serviceIndex.freeze',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +68,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'simplification.write',
     'serviceIndex.evaluate',
     'serviceIndex.configure',
+    'serviceIndex.freeze',
   ],
   SUPERVISOR: ['units.read', 'reports.read'],
   SYSTEM_ADMIN: [
@@ -85,5 +88,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'serviceIndex.evaluate',
     'dossiers.import',
     'serviceIndex.configure',
+    'serviceIndex.freeze',
   ],
 };

@@ -8,6 +8,7 @@ import { bieu06Form } from '../stats/bieu06Export';
 import { downloadDisposition, statPdf, statWorkbook, XLSX_TYPE } from '../stats/layout';
 import { dashboardView, evaluateView, indexTableView, lostPointsView, publicIndexView, unitIndexView } from './schemas';
 import { settingsRoutes } from './settings';
+import { resultsRoutes } from './results';
 import { bieu06Report, dashboard, evaluate, indexTable, lostPoints, publicIndex, unitIndex } from './service';
 
 const tags = ['Chỉ số phục vụ (Decision 766)'];
@@ -27,6 +28,7 @@ export async function serviceIndexRoutes(app: FastifyInstance, opts: { db?: Db; 
   }
 
   await settingsRoutes(app);
+  await resultsRoutes(app);
 
   r.get('/api/v1/service-index', {
     schema: {

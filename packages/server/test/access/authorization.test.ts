@@ -451,6 +451,7 @@ const endpoints: Endpoint[] = [
         (u: string) => `/api/v1/service-index/dashboard?period=2025-09&unitId=${u}`,
       ],
       ['GET /api/v1/statistics/bieu06', (u: string) => `/api/v1/statistics/bieu06?period=2025-Q3&unitId=${u}`],
+      ['GET /api/v1/service-index/results', (u: string) => `/api/v1/service-index/results?period=2025-Q3&unitId=${u}`],
     ] as const
   ).map(([name, url]): Endpoint => ({
     name,
@@ -505,6 +506,37 @@ const endpoints: Endpoint[] = [
         // A different value each time, so an allowed call always writes.
         payload: { displayDecimals: current.settings.displayDecimals === 3 ? 2 : 3 },
       };
+    },
+  },
+  {
+    name: 'POST /api/v1/service-index/results',
+    permission: 'serviceIndex.freeze',
+    success: 201,
+    audited: true,
+    targets: ['own', 'other', 'missing'],
+    scope: (target) => [{ area: sameArea(target), deny: 404 }],
+    // A reason each time: every allowed call freezes a new version.
+    request: async (target) => ({
+      method: 'POST',
+      url: '/api/v1/service-index/results',
+      payload: { period: '2025-Q3', unitId: unitFor(target), reason: `Kiểm thử phân quyền ${next()}` },
+    }),
+  },
+  {
+    name: 'GET /api/v1/service-index/results/:version',
+    permission: 'reports.read',
+    success: 200,
+    audited: false,
+    targets: ['own', 'other', 'missing'],
+    scope: (target) => [{ area: sameArea(target), deny: 404 }],
+    request: async (target) => {
+      const unit = unitFor(target);
+      if (target !== 'missing') {
+        const list = await ok(await admin.get(`/api/v1/service-index/results?period=2025-Q3&unitId=${unit}`), 200);
+        if (list.versions.length === 0)
+          await ok(await admin.post('/api/v1/service-index/results', { period: '2025-Q3', unitId: unit }), 201);
+      }
+      return { method: 'GET', url: `/api/v1/service-index/results/1?period=2025-Q3&unitId=${unit}` };
     },
   },
 ];

@@ -242,3 +242,82 @@ export const indexSettingsApi = {
     throw new Error('unit tree too deep');
   },
 };
+
+// Frozen results (server serviceIndex/results.ts): a finished period's ranked table, kept as immutable versions.
+
+export interface FrozenVersion {
+  version: number;
+  reason: string | null;
+  createdBy: { id: string | null; name: string };
+  createdAt: string;
+  /** The date of the unit tree the table was computed with. */
+  asOf: string;
+  measuredAt: string;
+  digest: string;
+}
+
+export interface FrozenPeriod {
+  key: string;
+  labelVi: string;
+  from: string;
+  to: string;
+  live: boolean;
+}
+
+export interface FrozenList {
+  unitId: string;
+  period: FrozenPeriod;
+  /** Oldest first. */
+  versions: FrozenVersion[];
+}
+
+export interface FrozenResult extends FrozenVersion {
+  unitId: string;
+  period: FrozenPeriod;
+  /** The ranked table exactly as GET /service-index answered when it was frozen. */
+  payload: RankingResponse;
+}
+
+export const frozenResultsApi = {
+  list: (q: { period: string; unitId?: string }, signal?: AbortSignal) =>
+    api.get<FrozenList>('/service-index/results', q, signal),
+  read: (version: number, q: { period: string; unitId?: string }, signal?: AbortSignal) =>
+    api.get<FrozenResult>(`/service-index/results/${version}`, q, signal),
+  /** A reason is required when the period has a frozen version already (422 SERVICE_INDEX_REASON_REQUIRED). */
+  freeze: (body: { period: string; unitId?: string; asOf?: string; reason?: string }) =>
+    api.post<FrozenVersion & { unitId: string; period: FrozenPeriod }>('/service-index/results', body),
+};
+
+// Reconciliation, what-if (POST /service-index/evaluate): records in the national-portal sync shape, nothing stored.
+
+export type UnitLevelName = 'PROVINCE' | 'DEPARTMENT' | 'COMMUNE';
+
+export interface EvaluateRequest {
+  period: { from: string; to: string; kind?: string };
+  unitLevel: UnitLevelName;
+  dossiers: unknown[];
+  [extra: string]: unknown;
+}
+
+export interface EvaluateLostPoint {
+  dossierCode: string;
+  indicator: string;
+  reason: string;
+  points: number;
+  messageVi: string;
+  lateByMs?: number;
+}
+
+export interface EvaluateResponse {
+  total: number;
+  max: number;
+  computableMax: number;
+  complete: boolean;
+  groups: GroupScore[];
+  indicators: IndicatorRow[];
+  lostPoints: EvaluateLostPoint[];
+}
+
+export const evaluateApi = {
+  evaluate: (body: EvaluateRequest) => api.post<EvaluateResponse>('/service-index/evaluate', body),
+};

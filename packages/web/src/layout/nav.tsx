@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -72,6 +73,13 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'menu.serviceIndexSettings',
     roles: ['SYSTEM_ADMIN', 'REFORM_OFFICER'],
     icon: <ControlOutlined />,
+  },
+  {
+    // roles holding serviceIndex.evaluate
+    path: '/chi-so-phuc-vu/doi-chieu',
+    labelKey: 'menu.serviceIndexEvaluate',
+    roles: ['SYSTEM_ADMIN', 'REFORM_OFFICER'],
+    icon: <CalculatorOutlined />,
   },
   {
     path: '/tra-cuu',

@@ -5,7 +5,9 @@
  * ON_TIME_RATE, sees the dossiers that lost points (reason, late by) and follows one to the dossier page;
  * the dashboards render their charts with the table view; Biểu 06 downloads an .xlsx; anonymous, the public
  * page /cong-khai/chi-so shows the figures; the leader's home page has the index card, whose "Hồ sơ trễ hạn"
- * opens the drill-down. axe-core on every page, screenshots test-results/si-*.png.
+ * opens the drill-down. The reform officer freezes ("chốt") a finished period on the ranking page and opens the
+ * frozen version; on "Đối chiếu, giả định" uploads three sync records and sees ON_TIME_RATE 2/3, and a broken
+ * record's field errors. axe-core on every page, screenshots test-results/si-*.png.
  *
  * The test database of `npm run test:browser` has no generated dossiers (other tests count them): when the
  * leader's unit has no late dossier in the current quarter, the test generates 4 months of dossiers for it
@@ -64,6 +66,27 @@ function generateDossiers(databaseUrl: string, unitCode: string): void {
 
 /** A number as the pages show it: Vietnamese decimals (comma) with 2 digits. */
 const SCORE = /\d+,\d{2}/;
+
+/** The month before the current one ('YYYY-MM', local time as the pages compute it): a finished period. */
+function previousMonthKey(now = new Date()): string {
+  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A sync record of November 2025 received on the 3rd at 08:00, due on the 10th at 08:00, resolved at `resolved`. */
+function syncRecord(code: string, resolved: string) {
+  return {
+    MaHoSo: code,
+    KenhThucHien: 1,
+    NgayTiepNhan: '2025-11-03T08:00:00+07:00',
+    NgayHenTra: '2025-11-10T08:00:00+07:00',
+    TrangThai: [
+      { status: 2, at: '2025-11-03T08:00:00+07:00' },
+      { status: 4, at: '2025-11-03T08:05:00+07:00' },
+      { status: 9, at: resolved },
+    ],
+  };
+}
 
 describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
   let browser: Browser;
@@ -211,5 +234,90 @@ describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is n
       .getByText(/Hồ sơ bị trừ điểm/)
       .first()
       .waitFor();
+  });
+  test('the reform officer freezes a finished period and opens the frozen version', { timeout: 180_000 }, async () => {
+    const page = await open('caicach');
+    const period = previousMonthKey();
+    await page.goto(url(`/chi-so-phuc-vu?ky=${period}`));
+    await waitForTitle(page, 'Chỉ số phục vụ');
+    const frozen = page.getByRole('region', { name: 'Kết quả đã chốt' });
+    await frozen.getByText(/Chưa chốt kết quả|Đã chốt phiên bản/).waitFor();
+    const before = await page.evaluate(async (ky) => {
+      const res = await fetch(`/api/v1/service-index/results?period=${ky}`);
+      return ((await res.json()) as { versions: unknown[] }).versions.length;
+    }, period);
+
+    await frozen.getByRole('button', { name: 'Chốt kết quả' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/Chốt kết quả Tháng/).waitFor();
+    await dialog.getByRole('textbox').fill('Chốt kết quả tháng để công bố (kiểm thử trình duyệt)');
+    await dialog.getByRole('button', { name: 'Chốt kết quả' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const version = before + 1;
+    await frozen.getByText(new RegExp(`^Đã chốt phiên bản ${version} ngày \\d{2}/\\d{2}/\\d{4}$`)).waitFor();
+    await checkpoint(page, 'frozen results', `${PREFIX}-9-frozen`);
+
+    await frozen.getByRole('button', { name: `Các phiên bản đã chốt (${version})` }).click();
+    const drawer = page.getByRole('dialog');
+    const row = drawer.locator('tbody tr.ant-table-row').first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /Chốt kết quả tháng để công bố/);
+    await drawer.getByRole('button', { name: `Xem phiên bản ${version}` }).click();
+    await drawer.getByText('Bảng xếp hạng đúng như lúc chốt (chỉ xem).').waitFor();
+    const ranked = drawer.locator('.si-frozen-table tbody tr.ant-table-row').first();
+    await ranked.waitFor();
+    assert.match((await ranked.innerText()).trim(), /^1\/\d+/, 'the frozen ranking starts at rank 1');
+    await settle(page);
+    await checkpoint(page, 'frozen version', `${PREFIX}-10-frozen-version`);
+  });
+
+  test('reconciliation: uploaded sync records are scored, errors name the field', { timeout: 120_000 }, async () => {
+    const page = await open('caicach');
+    await page.getByRole('navigation').getByText('Đối chiếu, giả định', { exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/chi-so-phuc-vu/doi-chieu');
+    await waitForTitle(page, 'Đối chiếu, giả định');
+    const request = {
+      period: { from: '2025-11-01', to: '2025-11-30' },
+      unitLevel: 'COMMUNE',
+      dossiers: [
+        syncRecord('DC-1', '2025-11-07T15:00:00+07:00'),
+        syncRecord('DC-2', '2025-11-06T10:00:00+07:00'),
+        syncRecord('DC-3', '2025-11-12T09:00:00+07:00'),
+      ],
+    };
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'doi-chieu.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(request)),
+    });
+    await page.getByText('Đã chọn: doi-chieu.json').waitFor();
+    // The request's period fills the inputs, shown dd/MM/yyyy.
+    assert.equal(await page.getByPlaceholder('Từ ngày').inputValue(), '01/11/2025');
+    assert.equal(await page.getByPlaceholder('Đến ngày').inputValue(), '30/11/2025');
+    await page.getByRole('button', { name: 'Tính điểm' }).click();
+    const onTime = page.locator('.si-table tbody tr.ant-table-row', {
+      has: page.locator('[data-indicator="ON_TIME_RATE"]'),
+    });
+    await onTime.waitFor();
+    const text = await onTime.innerText();
+    assert.match(text, /2\/3/, 'two of three on time');
+    assert.match(text, /13,33/, '20 × 2/3');
+    assert.ok(
+      (await page.locator('.si-table tbody tr.ant-table-row', { hasText: 'Chưa tính được' }).count()) > 0,
+      'indicators without their inputs are not computable, with the reason',
+    );
+    await onTime.locator('[data-indicator="ON_TIME_RATE"]').click();
+    await page
+      .getByRole('region', { name: /Hồ sơ bị trừ điểm/ })
+      .getByRole('cell', { name: 'DC-3', exact: true })
+      .waitFor();
+    await checkpoint(page, 'reconciliation', `${PREFIX}-11-evaluate`);
+
+    // A record without its reception date: the server's field error is listed.
+    await page.getByLabel('Nội dung JSON (dán vào hoặc lấy từ tệp)').fill(JSON.stringify([{ MaHoSo: 'DC-X' }]));
+    await page.getByRole('button', { name: 'Tính điểm' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'dossiers.0' });
+    await alert.waitFor();
+    await checkpoint(page, 'reconciliation error', `${PREFIX}-12-evaluate-error`);
   });
 });

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 import { barOption } from './chartOptions';
 import { csvPct, csvScore, fmtPct, fmtScore, round2 } from './format';
+import { FrozenResults } from './FrozenResults';
 import { PeriodPicker, usePeriodParam } from './PeriodPicker';
 import { periodLabel } from './period';
 import { RankingTable } from './RankingTable';
@@ -57,6 +58,9 @@ export default function ServiceIndexPage() {
         <>
           {data && (
             <UnitSummary row={data.unit} period={period} measuredAt={data.period.measuredAt} live={data.period.live} />
+          )}
+          {data && !data.period.live && data.period.key === period && (
+            <FrozenResults period={period} unitId={data.unit.unitId} unitName={data.unit.name} />
           )}
           <Typography.Title level={2} style={{ fontSize: 18 }}>
             {t('si.rankingTitle', { period: periodLabel(period, t) })}
