@@ -199,18 +199,44 @@ export function talliesOf(
   tallies: Partial<Record<IndicatorCode, IndexTally>>;
   processingTime: { sumMs: number; count: number };
 } {
-  const total = (k: string, ind?: DossierIndicator) =>
-    get(sums.within, k) +
-    (RECEIVED_ONLY.has(k) || (receivedInPeriodOnly && ind?.population === 'ON_TIME') ? 0 : get(sums.before, k));
+  const { within, before } = sums;
   const tallies: Partial<Record<IndicatorCode, IndexTally>> = {};
-  for (const ind of DOSSIER_INDICATORS)
+  // The column names are built once (a name made per call is hashed again at each lookup).
+  for (const { ind, pass, fail, unknown, receivedOnly } of TALLY_COLUMNS) {
+    const carried = !(receivedOnly || (receivedInPeriodOnly && ind.population === 'ON_TIME'));
     tallies[ind.code] = {
-      pass: total(verdictColumn(ind.code, 'pass'), ind),
-      fail: total(verdictColumn(ind.code, 'fail'), ind),
-      unknown: total(verdictColumn(ind.code, 'unknown'), ind),
+      pass: get(within, pass) + (carried ? get(before, pass) : 0),
+      fail: get(within, fail) + (carried ? get(before, fail) : 0),
+      unknown: get(within, unknown) + (carried ? get(before, unknown) : 0),
     };
-  return { tallies, processingTime: { sumMs: total('avg_ms'), count: total('avg_count') } };
+  }
+  return {
+    tallies,
+    processingTime: {
+      sumMs: get(within, 'avg_ms') + get(before, 'avg_ms'),
+      count: get(within, 'avg_count') + get(before, 'avg_count'),
+    },
+  };
 }
+
+/** Each dossier indicator's verdict columns; whether they count only dossiers received in the period. */
+const TALLY_COLUMNS: readonly {
+  ind: DossierIndicator;
+  pass: string;
+  fail: string;
+  unknown: string;
+  receivedOnly: boolean;
+}[] = DOSSIER_INDICATORS.map((ind) => {
+  const pass = verdictColumn(ind.code, 'pass');
+  // One flag for the three: RECEIVED_ONLY holds all three columns of an indicator, or none.
+  return {
+    ind,
+    pass,
+    fail: verdictColumn(ind.code, 'fail'),
+    unknown: verdictColumn(ind.code, 'unknown'),
+    receivedOnly: RECEIVED_ONLY.has(pass),
+  };
+});
 
 /** The counters Biểu 06 reads (bieu06Numbers): those before the processing-time sample. */
 export const BIEU06_COUNTERS: readonly Counter[] = COUNTERS.slice(0, COUNTERS.indexOf('avg_count'));

@@ -5,6 +5,7 @@
 import { DomainError, scopesFor } from '@motcua/domain';
 import {
   BIEU06_COUNTERS,
+  COUNTERS,
   bieu06,
   bieu06Numbers,
   computeIndex,
@@ -31,7 +32,17 @@ import type { Db } from '../platform/db';
 import { requireOnUnitOr404, requireSomewhere } from '../access/guard';
 import { ancestorPath } from '../units/store';
 import { refreshServiceIndex } from './derive';
-import { periodSums, procedureNames, provinceAsOf, recordsFor, stepsOf, type GroupBy, type SumRow } from './store';
+import {
+  periodSums,
+  procedureNames,
+  provinceAsOf,
+  recordsFor,
+  rollupRevision,
+  stepsOf,
+  unitCounterSums,
+  type GroupBy,
+  type SumRow,
+} from './store';
 import { userNames } from '../dossiers/store';
 import { levelOf, peerSetOf, treeOf, type Tree } from './tree';
 import { settingsForTree } from './settings';
@@ -51,13 +62,21 @@ export function periodOf(key: string | undefined, now: number, field = 'query.pe
 /** When a period is measured: its end, or now while it is in progress. */
 const measuredAt = (p: KeyedPeriod, now: number) => Math.min(p.end, now);
 
-function addSums(into: PeriodSums, s: PeriodSums) {
-  for (const side of ['within', 'before'] as const)
-    for (const [k, v] of Object.entries(s[side])) into[side][k] = (into[side][k] ?? 0) + v;
+/** Adds counters into others. The sums hold COUNTERS only (periodSums): read by name, in that order. */
+function addCounters(into: Counters, from: Counters) {
+  for (const k of COUNTERS) {
+    const v = from[k];
+    if (v !== undefined) into[k] = (into[k] ?? 0) + v;
+  }
 }
 
-/** Sums per member set: each unit of the tree gets the sums of its members. */
-function sumsByUnit(tree: Tree, rows: SumRow[]): Map<string, PeriodSums> {
+function addSums(into: PeriodSums, s: PeriodSums) {
+  addCounters(into.within, s.within);
+  addCounters(into.before, s.before);
+}
+
+/** Sums per member set: each unit of the tree (or only those of `ids`) gets the sums of its members. */
+function sumsByUnit(tree: Tree, rows: SumRow[], ids?: readonly string[]): Map<string, PeriodSums> {
   const byUnit = new Map<string, PeriodSums>();
   for (const r of rows) {
     const s = byUnit.get(r.unitId) ?? { within: {}, before: {} };
@@ -65,15 +84,32 @@ function sumsByUnit(tree: Tree, rows: SumRow[]): Map<string, PeriodSums> {
     byUnit.set(r.unitId, s);
   }
   const out = new Map<string, PeriodSums>();
-  for (const [id, members] of tree.members) {
+  for (const id of ids ?? tree.members.keys()) {
     const s: PeriodSums = { within: {}, before: {} };
-    for (const m of members) {
+    for (const m of tree.members.get(id) ?? []) {
       const ms = byUnit.get(m);
       if (ms) addSums(s, ms);
     }
     out.set(id, s);
   }
   return out;
+}
+
+/** The sums of a member set from the arrays of unitCounterSums (added in member order, as sumsByUnit does). */
+function memberSums(byUnit: Map<string, Float64Array>, members: readonly string[]): PeriodSums {
+  const n = COUNTERS.length;
+  const acc = new Float64Array(2 * n);
+  for (const m of members) {
+    const a = byUnit.get(m);
+    if (a) for (let i = 0; i < 2 * n; i++) acc[i] = acc[i]! + a[i]!;
+  }
+  const within: Counters = {};
+  const before: Counters = {};
+  for (let i = 0; i < n; i++) {
+    within[COUNTERS[i]!] = acc[i]!;
+    before[COUNTERS[i]!] = acc[n + i]!;
+  }
+  return { within, before };
 }
 
 function score(sums: PeriodSums, p: KeyedPeriod, type: string, at: number, settings: IndexSettings): IndexResult {
@@ -120,15 +156,18 @@ async function fresh(db: Db) {
   await refreshServiceIndex(db);
 }
 
-async function table(db: Db, tree: Tree, p: KeyedPeriod, now: number) {
+/**
+ * The scored and ranked units of a tree for a period. `revision` (rollupRevision, read after the refresh) lets
+ * the sums of a finished period be reused.
+ */
+async function table(db: Db, tree: Tree, p: KeyedPeriod, now: number, revision: string) {
   const at = measuredAt(p, now);
-  const rows = await periodSums(db, { start: p.start, end: p.end, at, groupBy: 'unit', unitIds: tree.allIds });
-  const sums = sumsByUnit(tree, rows);
+  const byUnit = await unitCounterSums(db, { start: p.start, end: p.end, at, unitIds: tree.allIds }, revision);
   const settings = await settingsForTree(db, tree);
   // Only the root and the units that are ranked are shown: the others (service points …) are not scored.
   const shown = tree.units.filter((u) => u.id === tree.root.id || peerSetOf(u.type) !== null);
   const scored = shown.map((u) => {
-    const s = sums.get(u.id)!;
+    const s = memberSums(byUnit, tree.members.get(u.id) ?? []);
     const result = score(s, p, u.type, at, settings);
     return { unit: u, sums: s, result };
   });
@@ -154,10 +193,13 @@ export interface IndexTableQuery {
 async function rankedTable(db: Db, rootId: string, q: IndexTableQuery, today: string, now: number) {
   const p = periodOf(q.period, now);
   const prevP = periodFromKey(previousPeriodKey(p.key))!;
-  const [tree] = await Promise.all([treeOf(db, rootId, q.asOf ?? today), fresh(db)]);
+  const [tree, revision] = await Promise.all([
+    treeOf(db, rootId, q.asOf ?? today),
+    fresh(db).then(() => rollupRevision(db)),
+  ]);
   if (!tree) throw new DomainError('NOT_FOUND');
   // The two periods are independent queries: on two connections at once.
-  const [cur, prev] = await Promise.all([table(db, tree, p, now), table(db, tree, prevP, now)]);
+  const [cur, prev] = await Promise.all([table(db, tree, p, now, revision), table(db, tree, prevP, now, revision)]);
   // A commune or department viewed alone still has its place among its peers of the province.
   if (peerSetOf(tree.root.type) && peerSetOf(tree.root.type) !== 'PROVINCE') {
     const path = await ancestorPath(db, rootId);
@@ -167,7 +209,7 @@ async function rankedTable(db: Db, rootId: string, q: IndexTableQuery, today: st
         [cur, p],
         [prev, prevP],
       ] as const) {
-        const rank = (await table(db, province, period, now)).ranks.get(rootId);
+        const rank = (await table(db, province, period, now, revision)).ranks.get(rootId);
         if (rank) mine.ranks.set(rootId, rank);
       }
   }
