@@ -73,17 +73,20 @@ export interface TrendPoint {
   onTimeRate: number | null;
 }
 
+/** One scoring of the engine: the unit page's result and the reconciliation's answer. */
+export interface ScoredIndex {
+  total: number;
+  max: number;
+  computableMax: number;
+  complete: boolean;
+  groups: GroupScore[];
+  indicators: IndicatorRow[];
+}
+
 export interface UnitIndexResponse {
   period: PeriodInfo;
   unit: { id: string; code: string; name: string; type: string };
-  result: {
-    total: number;
-    max: number;
-    computableMax: number;
-    complete: boolean;
-    groups: GroupScore[];
-    indicators: IndicatorRow[];
-  };
+  result: ScoredIndex;
   trend: TrendPoint[];
 }
 
@@ -308,13 +311,7 @@ export interface EvaluateLostPoint {
   lateByMs?: number;
 }
 
-export interface EvaluateResponse {
-  total: number;
-  max: number;
-  computableMax: number;
-  complete: boolean;
-  groups: GroupScore[];
-  indicators: IndicatorRow[];
+export interface EvaluateResponse extends ScoredIndex {
   lostPoints: EvaluateLostPoint[];
 }
 
