@@ -17,13 +17,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { projectRoot } from '../packages/server/src/platform/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
 import { withDatabase } from '../packages/server/src/platform/db';
-import { httpClient, type Reply, type Session } from './support/server';
+import { serverNodeArgs, startServer, type BenchServer, type Reply, type Session } from './support/server';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const DURATION_MS = Number(process.env.DURATION_S ?? 30) * 1000;
@@ -50,9 +49,9 @@ async function query(url: string, text: string, params: unknown[] = []) {
   }
 }
 
-const client = httpClient(() => port, CLIENTS + 8);
-const { send, login } = client;
-let port = 0;
+let server: BenchServer | undefined;
+const send: BenchServer['send'] = (...a) => server!.send(...a);
+const login: BenchServer['login'] = (u) => server!.login(u);
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
@@ -76,7 +75,7 @@ function cpuNow(): { server: number; postgres: number; self: number } {
     }
   }
   const u = process.cpuUsage();
-  return { server: child?.pid ? ticks(String(child.pid)) : 0, postgres, self: (u.user + u.system) / 1000 };
+  return { server: server?.pid ? ticks(String(server.pid)) : 0, postgres, self: (u.user + u.system) / 1000 };
 }
 
 function findPgbench(): string {
@@ -87,12 +86,10 @@ function findPgbench(): string {
 
 let embedded: EmbeddedDatabase | undefined;
 let tmpDir: string | undefined;
-let child: ReturnType<typeof spawn> | undefined;
 let dbUrl: string;
 let createdDb: string | undefined;
 let pgbenchDb: string | undefined;
 let serverUrl: string;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
 try {
   if (process.env.DATABASE_URL) {
     dbUrl = process.env.DATABASE_URL;
@@ -105,34 +102,13 @@ try {
     await query(serverUrl, `CREATE DATABASE ${createdDb} ENCODING 'UTF8' TEMPLATE template0`);
     dbUrl = withDatabase(serverUrl, createdDb);
   }
-  port = Number(process.env.PORT ?? 3301);
   const started = performance.now();
-  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ALLOW_DEMO_ACCOUNTS: 'true',
-      JOBS_WORKER: 'false',
-      DEMO_DOSSIERS: process.env.DEMO_DOSSIERS ?? '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    if (i > 1200) throw new Error('server not ready after 120 s');
-    try {
-      if ((await send('GET', '/ready', undefined)).status === 200) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  server = await startServer(
+    dbUrl,
+    Number(process.env.PORT ?? 3301),
+    { DEMO_DOSSIERS: process.env.DEMO_DOSSIERS ?? '0' },
+    { nodeArgs: serverNodeArgs(), maxSockets: CLIENTS + 8 },
+  );
   const startMs = performance.now() - started;
 
   const unit = (await query(dbUrl, `SELECT id FROM unit WHERE code = '000.00.L7.H26' AND valid_to IS NULL`))[0]!
@@ -286,9 +262,9 @@ try {
     `CPU ms per transition: server ${per(cpu0.server, cpu1.server)}, PostgreSQL ${per(cpu0.postgres, cpu1.postgres)} (all its processes on the machine), load generator ${per(cpu0.self, cpu1.self)}`,
   );
 
-  child.kill('SIGTERM');
-  await new Promise((r) => child!.once('exit', r));
-  child = undefined;
+  // pgbench gets the machine to itself.
+  await server.stop();
+  server = undefined;
 
   if (process.env.SKIP_PGBENCH !== '1') {
     const bin = findPgbench();
@@ -313,15 +289,10 @@ try {
   );
   console.log(`database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
 } finally {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
-  }
-  client.close();
+  await server?.stop();
   if (pgbenchDb) await query(serverUrl!, `DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`).catch(() => {});
   if (createdDb && embedded)
     await query(serverUrl!, `DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => {});
   await embedded?.stop().catch(() => {});
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -19,11 +19,10 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
-import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { projectRoot } from '../packages/server/src/platform/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
 import { withDatabase } from '../packages/server/src/platform/db';
+import { serverNodeArgs, startServer, type BenchServer } from './support/server';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const DURATION_MS = Number(process.env.DURATION_S ?? 30) * 1000;
@@ -65,10 +64,9 @@ function get(url: string): Promise<number> {
 
 let embedded: EmbeddedDatabase | undefined;
 let tmpDir: string | undefined;
-let child: ReturnType<typeof spawn> | undefined;
+let server: BenchServer | undefined;
 let serverUrl: string | undefined;
 let createdDb: string | undefined;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
 try {
   let dbUrl: string;
   if (process.env.DATABASE_URL) dbUrl = process.env.DATABASE_URL;
@@ -82,32 +80,15 @@ try {
   }
   port = Number(process.env.PORT ?? 3302);
   const started = performance.now();
-  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      JOBS_WORKER: 'false',
+  server = await startServer(
+    dbUrl,
+    port,
+    {
       DEMO_DOSSIERS: process.env.DEMO_DOSSIERS ?? '5000',
       PUBLIC_LOOKUP_LIMIT_PER_MINUTE: process.env.LOOKUP_LIMIT ?? '0',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    if (i > 3000) throw new Error('server not ready after 300 s');
-    try {
-      if ((await get('/ready')) === 200) break;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    { nodeArgs: serverNodeArgs(), readySeconds: 300 },
+  );
   const readyMs = performance.now() - started;
 
   const rows = await query(
@@ -196,14 +177,10 @@ try {
   );
   console.log(`database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
 } finally {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
-  }
+  await server?.stop();
   agent.destroy();
   if (createdDb && serverUrl)
     await query(serverUrl, `DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => {});
   await embedded?.stop().catch(() => {});
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -71,16 +71,32 @@ export function httpClient(port: () => number, maxSockets = 16): HttpClient {
 }
 
 export interface BenchServer extends Omit<HttpClient, 'close'> {
+  /** The server's process id (CPU accounting from /proc). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
+
+export interface ServerOptions {
+  /** Node flags for the server, e.g. `--cpu-prof` (SERVER_NODE_ARGS of the benchmarks). */
+  nodeArgs?: string[];
+  /** Keep-alive sockets of the client (one per concurrent benchmark client). */
+  maxSockets?: number;
+  /** How long the first start may take (migrations, demo data). */
+  readySeconds?: number;
+}
+
+/** The server's Node flags from SERVER_NODE_ARGS (space-separated). */
+export const serverNodeArgs = () => (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 export async function startServer(
   databaseUrl: string,
   port: number,
   env: NodeJS.ProcessEnv = {},
+  options: ServerOptions = {},
 ): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'packages/server/src/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -96,11 +112,12 @@ export async function startServer(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const client = httpClient(() => port);
-  await waitReady(client, () => child.exitCode !== null);
+  const client = httpClient(() => port, options.maxSockets);
+  await waitReady(client, () => child.exitCode !== null, options.readySeconds);
   return {
     send: client.send,
     login: client.login,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -112,11 +129,11 @@ export async function startServer(
   };
 }
 
-/** Polls /ready for up to 120 s; `exited()` says the server process is gone. */
-export async function waitReady(client: HttpClient, exited: () => boolean): Promise<void> {
+/** Polls /ready for up to `seconds`; `exited()` says the server process is gone. */
+export async function waitReady(client: HttpClient, exited: () => boolean, seconds = 120): Promise<void> {
   for (let i = 0; ; i++) {
     if (exited()) throw new Error('server exited');
-    if (i > 1200) throw new Error('server not ready after 120 s');
+    if (i > seconds * 10) throw new Error(`server not ready after ${seconds} s`);
     try {
       if ((await client.send('GET', '/ready')).status === 200) return;
     } catch {

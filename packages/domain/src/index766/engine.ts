@@ -2,6 +2,7 @@
  * The scoring path (service-index-766 §3–§6): normalized dossiers and counts → one measurement per
  * indicator → scores, groups, total, and the per-dossier lost points for the drill-down. Pure.
  */
+import { HOUR_MS as HOUR } from '../calendar/localTime.js';
 import { decideOnTime, endEventOf, inOnTimeScope, visibleTimeline, type OnTimeDecision } from './onTime.js';
 import { DOSSIER_INDICATORS, resolutionOf, type Population, type Verdict } from './verdicts.js';
 import { settingsOf, type IndexSettings } from './settings.js';
@@ -20,8 +21,6 @@ import type {
   LostPointReason,
   UnitLevel,
 } from './types.js';
-
-const HOUR = 3_600_000;
 
 /** One dossier that failed an indicator. */
 interface Failure {

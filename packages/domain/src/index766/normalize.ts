@@ -4,10 +4,10 @@
  */
 import { DEFAULT_DOSSIER_OPTIONS, reportDueAtOf, syncedDueAtOf, type DossierOptions } from '../dossier/index.js';
 import type { DossierState, NationalStatusCode } from '../dossier/types.js';
+import { HOUR_MS as HOUR, VN_OFFSET_MS as VN } from '../calendar/localTime.js';
 import { boundToInstant, type IndexRequest, type SyncDossierRecord } from './schemas.js';
 import type { FeeInfo, IndexChannel, IndexDossier, IndexInput, IndexPeriod, PeriodKind, UnitLevel } from './types.js';
 
-const HOUR = 3_600_000;
 const CHANNELS: Record<1 | 2 | 3, IndexChannel> = { 1: 'COUNTER', 2: 'ONLINE', 3: 'POSTAL' };
 
 /** ThoiGianGiaiQuyet in hours or calendar days is convertible; working days need the calendar (null). */
@@ -130,8 +130,6 @@ export function fromDossierState(
     dislikedOrComplained: facts.dislikedOrComplained ?? null,
   };
 }
-
-const VN = 7 * 3_600_000;
 
 /** MONTH / QUARTER / YEAR when [start, end) is exactly one (local calendar), else CUSTOM. */
 export function periodKindOf(start: number, end: number): PeriodKind {

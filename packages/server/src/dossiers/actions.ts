@@ -68,9 +68,6 @@ const keyUsedElsewhere = () =>
     { field: 'headers.idempotency-key', message: 'Mã thao tác này đã dùng cho một hồ sơ khác.' },
   ]);
 
-const isKeyClash = (e: unknown) =>
-  (e as { code?: string }).code === '23505' && String((e as Error).message).includes('dossier_action_pkey');
-
 /**
  * Read, decide, write: one statement reads the row with the key's owner, the unit path, the calendar revision
  * and (for the detail answer) the log, process, rating and names; decide() runs; one statement appends the
@@ -176,7 +173,7 @@ export async function act(
     });
     return built ? { ...result, view: built() } : result;
   } catch (e) {
-    if (!isKeyClash(e)) throw e;
+    if (!store.isKeyClash(e)) throw e;
     // The key was taken by a concurrent request between the read and the write.
     const owner = await store.actionOwner(ctx.db, actionId);
     if (owner === dossierId) return { id: dossierId, replayed: true };
@@ -282,7 +279,7 @@ async function prepare(
         : undefined;
       const papers = checkPapers(version, ticked);
       const timeLimit = timeLimitFor(version, 'ONLINE');
-      const unitCode = (await store.unitCode(trx, row.unitId))!;
+      const unitCode = (await store.unitLabel(trx, row.unitId))!.code;
       const { papers: _ignored, ...rest } = payload;
       return {
         payload: rest,
@@ -294,7 +291,7 @@ async function prepare(
       return prepareAssign(trx, row, payload);
     case 'SEND_TO_COORDINATING_BODY': {
       const body = payload.coordinatingBodyId;
-      const exists = typeof body === 'string' && /^[0-9a-f-]{36}$/i.test(body) && (await store.unitCode(trx, body));
+      const exists = typeof body === 'string' && /^[0-9a-f-]{36}$/i.test(body) && (await store.unitLabel(trx, body));
       if (!exists)
         throw new DomainError('DOSSIER_PAYLOAD_INVALID', [
           { field: 'body.payload.coordinatingBodyId', message: 'Cơ quan phối hợp phải là một đơn vị trong hệ thống.' },

@@ -322,7 +322,7 @@ async function replay(ctx: RequestContext, actionId: string) {
 
 /** Two requests with the same key at once: the loser of the primary-key race returns the winner's dossier. */
 export async function onDuplicateKey(ctx: RequestContext, actionId: string, e: unknown) {
-  if ((e as { code?: string }).code === '23505' && String((e as Error).message).includes('dossier_action_pkey')) {
+  if (store.isKeyClash(e)) {
     const again = await replay(ctx, actionId);
     if (again) return again;
   }

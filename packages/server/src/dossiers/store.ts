@@ -154,6 +154,10 @@ export async function findByCode(db: Db, code: string): Promise<DossierRow | und
   return r.rows[0];
 }
 
+/** The unique violation of an action's primary key: its Idempotency-Key was taken by a concurrent request. */
+export const isKeyClash = (e: unknown) =>
+  (e as { code?: string }).code === '23505' && String((e as Error).message).includes('dossier_action_pkey');
+
 export async function actionOwner(db: Db, actionId: string): Promise<string | undefined> {
   const r = await sql<{ dossierId: string }>`
     SELECT dossier_id AS "dossierId" FROM dossier_action WHERE id = ${actionId}::uuid`.execute(db);
@@ -317,11 +321,6 @@ export async function unitLabel(db: Db, unitId: string): Promise<{ code: string;
     db,
   );
   return r.rows[0];
-}
-
-export async function unitCode(db: Db, unitId: string): Promise<string | undefined> {
-  const r = await sql<{ code: string }>`SELECT code FROM unit WHERE id = ${unitId}::uuid`.execute(db);
-  return r.rows[0]?.code;
 }
 
 /** The procedure's version in force on a date, if it applies at the unit (published there or delegated). */

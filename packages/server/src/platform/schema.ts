@@ -228,3 +228,23 @@ export interface ServiceIndexSettingsTable {
 export interface Database {
   service_index_settings: ServiceIndexSettingsTable;
 }
+
+// Frozen service-index results (migration 015, src/serviceIndex/results.ts): append-only versions.
+export interface ServiceIndexResultTable {
+  id: Generated<number>;
+  root_unit_id: string;
+  period_key: string;
+  as_of: string;
+  version: number;
+  reason: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Generated<Date>;
+  measured_at: Date;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  digest: string;
+}
+
+export interface Database {
+  service_index_result: ServiceIndexResultTable;
+}

@@ -4,8 +4,14 @@
  * procedure-grain rollup (`index_rollup`) of a period. Never reads the dossier table.
  */
 import { sql } from 'kysely';
-import { localInstant } from '@motcua/domain/calendar/index';
-import type { IndicatorCode, IndicatorCount } from '@motcua/domain/index766/index';
+import { addDays, isValidLocalDate, localInstant } from '@motcua/domain/calendar/index';
+import {
+  monthKey,
+  monthStartOf,
+  nextMonthStart,
+  type IndicatorCode,
+  type IndicatorCount,
+} from '@motcua/domain/index766/index';
 import { prepared, type Db } from '../platform/db';
 
 export type CatalogCounts = Partial<Record<IndicatorCode, IndicatorCount>>;
@@ -219,21 +225,15 @@ SELECT f.unit_id::text AS unit_id, count(*)::int AS total,
  GROUP BY f.unit_id`;
 }
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
-/** 'YYYY-MM-01' of the month after a date. */
-function nextMonth(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
-}
+/** 'YYYY-MM-01' of the month after the one holding a local date. */
+const nextMonth = (date: string) => monthKey(nextMonthStart(monthStartOf(localInstant(date))));
 
 /** The period's months [start, end) when it is whole months, else null. */
 function monthsOf(period: { from: string; to: string }): { start: string; end: string } | null {
   if (!period.from.endsWith('-01') || period.to < period.from) return null;
   const end = nextMonth(period.to);
   // `to` is the last day of its month ⇔ the day after it is the first of the next month.
-  const dayAfter = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return dayAfter === end ? { start: period.from, end } : null;
+  return addDays(period.to, 1) === end ? { start: period.from, end } : null;
 }
 
 /**
@@ -255,7 +255,7 @@ export async function catalogCounts(
   asOf: string,
   options: CatalogCountsOptions = {},
 ): Promise<Map<string, CatalogCounts>> {
-  if (!isDate(period.from) || !isDate(period.to) || !isDate(asOf))
+  if (![period.from, period.to, asOf].every(isValidLocalDate))
     throw new RangeError('catalogCounts: dates are YYYY-MM-DD');
   const out = new Map<string, CatalogCounts>();
   if (unitIds.length === 0) return out;

@@ -6,64 +6,22 @@
  * serialised by a transaction-scoped advisory lock (the unique (root, period, version) is the backstop), so two
  * at once give versions 1 and 2, never two 1s; every freeze is audited in the same transaction.
  */
-import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { sql, type ColumnType, type Generated } from 'kysely';
-import { DomainError, scopesFor } from '@motcua/domain';
+import { DomainError } from '@motcua/domain';
 import type { KeyedPeriod } from '@motcua/domain/index766/index';
 import { isValidLocalDate } from '@motcua/domain/calendar/index';
 import type { RequestContext } from '../platform/context';
-import { transactionRetryingDeadlocks, type Db } from '../platform/db';
-import { problems, typed } from '../platform/http';
+import { transactionRetryingDeadlocks } from '../platform/db';
 import { digest } from '../platform/canonicalJson';
 import { recordAudit } from '../audit/service';
-import { requireOnUnitOr404, requireSomewhere } from '../access/guard';
-import { indexTable, periodOf } from './service';
+import { requireOnUnitOr404 } from '../access/guard';
+import { localDateText } from '../forms/format';
+import { defaultRoot, indexTable, periodOf } from './service';
 import { indexTableView } from './schemas';
-import {
-  freezeRequestSchema,
-  frozenCreatedView,
-  frozenListView,
-  frozenResultView,
-  resultsQuerySchema,
-  versionParamsSchema,
-  type FreezeRequest,
-} from './resultsSchemas';
-
-export interface ServiceIndexResultTable {
-  id: Generated<number>;
-  root_unit_id: string;
-  period_key: string;
-  as_of: string;
-  version: number;
-  reason: string | null;
-  created_by: string | null;
-  created_by_name: string;
-  created_at: Generated<Date>;
-  measured_at: Date;
-  payload: ColumnType<Record<string, unknown>, string, never>;
-  digest: string;
-}
-
-declare module '../platform/schema' {
-  interface Database {
-    service_index_result: ServiceIndexResultTable;
-  }
-}
+import type { FreezeRequest } from './resultsSchemas';
+import * as store from './resultsStore';
 
 const ENTITY = 'service_index_result';
-/** Key space of the advisory lock (two-int form, apart from the single-bigint locks of the other jobs). */
-const LOCK_SPACE = 'motcua.service_index_result';
-
-type Permission = 'reports.read' | 'serviceIndex.freeze';
-
-/** The actor's widest unit holding the permission (the default root, as the live table does). */
-function defaultRoot(ctx: RequestContext, permission: Permission): string {
-  const scopes = scopesFor(requireSomewhere(ctx, permission), permission);
-  const wide = scopes.find((s) => s.includeSubtree) ?? scopes[0];
-  if (!wide) throw new DomainError('FORBIDDEN');
-  return wide.unitId;
-}
 
 /** Trimmed and NFC-normalised; blank = none. */
 export function normaliseReason(reason: string | undefined): string | null {
@@ -79,9 +37,7 @@ const periodRef = (p: KeyedPeriod, now: number) => ({
   live: now < p.end,
 });
 
-type Row = Omit<ServiceIndexResultTable, 'id' | 'created_at' | 'payload'> & { created_at: Date };
-
-function versionView(r: Row) {
+function versionView(r: store.VersionRow) {
   return {
     version: r.version,
     reason: r.reason,
@@ -92,19 +48,6 @@ function versionView(r: Row) {
     digest: r.digest,
   };
 }
-
-const META = [
-  'root_unit_id',
-  'period_key',
-  'as_of',
-  'version',
-  'reason',
-  'created_by',
-  'created_by_name',
-  'created_at',
-  'measured_at',
-  'digest',
-] as const;
 
 /**
  * Freezes the live figures of a finished period as the next version. Refused: a period in progress (409
@@ -119,22 +62,13 @@ export async function freezeResults(ctx: RequestContext, body: FreezeRequest, no
     throw new DomainError('SERVICE_INDEX_PERIOD_IN_PROGRESS', [
       {
         field: 'body.period',
-        message: `${p.labelVi} chưa kết thúc (đến hết ngày ${p.to.split('-').reverse().join('/')}): chưa chốt được kết quả.`,
+        message: `${p.labelVi} chưa kết thúc (đến hết ngày ${localDateText(p.to)}): chưa chốt được kết quả.`,
       },
     ]);
   const asOf = body.asOf ?? ctx.today;
   if (!isValidLocalDate(asOf))
     throw new DomainError('VALIDATION_FAILED', [{ field: 'body.asOf', message: 'Ngày không hợp lệ (YYYY-MM-DD).' }]);
   const reason = normaliseReason(body.reason);
-  const lastOf = (db: Db) =>
-    db
-      .selectFrom('service_index_result')
-      .select(['version', 'digest', 'as_of'])
-      .where('root_unit_id', '=', rootId)
-      .where('period_key', '=', p.key)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
   const requireReason = (last: { version: number } | undefined) => {
     if (last && !reason)
       throw new DomainError('SERVICE_INDEX_REASON_REQUIRED', [
@@ -145,31 +79,27 @@ export async function freezeResults(ctx: RequestContext, body: FreezeRequest, no
       ]);
   };
   // Refused early, before the table is computed; checked again under the lock.
-  requireReason(await lastOf(ctx.db));
+  requireReason(await store.lastVersion(ctx.db, rootId, p.key));
   // The live table (it refreshes the rollups first), exactly as GET answers it; computed before the transaction so a
   // freeze waiting for the lock holds one connection only.
   const payload = indexTableView.parse(await indexTable(ctx, { period: p.key, unitId: rootId, asOf }, now));
   return transactionRetryingDeadlocks(ctx.db, async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${LOCK_SPACE}), hashtext(${`${rootId}/${p.key}`}))`.execute(trx);
-    const last = await lastOf(trx);
+    await store.lockPeriod(trx, rootId, p.key);
+    const last = await store.lastVersion(trx, rootId, p.key);
     requireReason(last);
     const version = (last?.version ?? 0) + 1;
-    const row = await trx
-      .insertInto('service_index_result')
-      .values({
-        root_unit_id: rootId,
-        period_key: p.key,
-        as_of: asOf,
-        version,
-        reason,
-        created_by: ctx.actor!.userId,
-        created_by_name: ctx.actorName,
-        measured_at: new Date(payload.period.measuredAt ?? p.end),
-        payload: JSON.stringify(payload),
-        digest: digest(payload)!,
-      })
-      .returning(META)
-      .executeTakeFirstOrThrow();
+    const row = await store.insertVersion(trx, {
+      root_unit_id: rootId,
+      period_key: p.key,
+      as_of: asOf,
+      version,
+      reason,
+      created_by: ctx.actor!.userId,
+      created_by_name: ctx.actorName,
+      measured_at: new Date(payload.period.measuredAt ?? p.end),
+      payload: JSON.stringify(payload),
+      digest: digest(payload)!,
+    });
     await recordAudit(trx, {
       actor: { userId: ctx.actor!.userId, name: ctx.actorName },
       unitId: rootId,
@@ -200,13 +130,7 @@ export async function listResults(
   q: { period?: string | undefined; unitId?: string | undefined },
 ) {
   const { rootId, p } = await readScope(ctx, q);
-  const rows = await ctx.db
-    .selectFrom('service_index_result')
-    .select(META)
-    .where('root_unit_id', '=', rootId)
-    .where('period_key', '=', p.key)
-    .orderBy('version')
-    .execute();
+  const rows = await store.versionsOf(ctx.db, rootId, p.key);
   return { unitId: rootId, period: periodRef(p, Date.now()), versions: rows.map(versionView) };
 }
 
@@ -217,13 +141,7 @@ export async function readResult(
   q: { period?: string | undefined; unitId?: string | undefined },
 ) {
   const { rootId, p } = await readScope(ctx, q);
-  const row = await ctx.db
-    .selectFrom('service_index_result')
-    .select([...META, 'payload'])
-    .where('root_unit_id', '=', rootId)
-    .where('period_key', '=', p.key)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const row = await store.versionWithPayload(ctx.db, rootId, p.key, version);
   if (!row) throw new DomainError('NOT_FOUND');
   return {
     unitId: rootId,
@@ -231,54 +149,4 @@ export async function readResult(
     ...versionView(row),
     payload: row.payload as unknown as z.infer<typeof indexTableView>,
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Routes
-
-const tags = ['Chỉ số phục vụ (Decision 766)'];
-
-export async function resultsRoutes(app: FastifyInstance) {
-  const r = typed(app);
-  r.post('/api/v1/service-index/results', {
-    schema: {
-      tags,
-      summary:
-        'Chốt kết quả chỉ số phục vụ của một kỳ đã kết thúc thành phiên bản mới, không sửa được (phiên bản thứ hai trở đi cần lý do)',
-      body: freezeRequestSchema,
-      response: { 201: frozenCreatedView, ...problems(400, 401, 403, 404, 409, 422) },
-    },
-    handler: async (req, reply) => {
-      const result = await freezeResults(req.ctx, req.body);
-      return reply
-        .status(201)
-        .header(
-          'location',
-          `/api/v1/service-index/results/${result.version}?period=${encodeURIComponent(result.period.key)}&unitId=${result.unitId}`,
-        )
-        .send(result);
-    },
-  });
-  r.get('/api/v1/service-index/results', {
-    schema: {
-      tags,
-      summary: 'Các phiên bản kết quả đã chốt của một kỳ: số phiên bản, lý do, người chốt, thời điểm, mã băm',
-      querystring: resultsQuerySchema,
-      response: { 200: frozenListView, ...problems(400, 401, 403, 404) },
-    },
-    handler: async (req, reply) => {
-      reply.header('cache-control', 'private, no-store');
-      return listResults(req.ctx, req.query);
-    },
-  });
-  r.get('/api/v1/service-index/results/:version', {
-    schema: {
-      tags,
-      summary: 'Một phiên bản kết quả đã chốt: bảng xếp hạng đúng như lúc chốt',
-      params: versionParamsSchema,
-      querystring: resultsQuerySchema,
-      response: { 200: frozenResultView, ...problems(400, 401, 403, 404) },
-    },
-    handler: async (req) => readResult(req.ctx, req.params.version, req.query),
-  });
 }

@@ -8,7 +8,15 @@ import { bieu06Form } from '../stats/bieu06Export';
 import { downloadDisposition, statPdf, statWorkbook, XLSX_TYPE } from '../stats/layout';
 import { dashboardView, evaluateView, indexTableView, lostPointsView, publicIndexView, unitIndexView } from './schemas';
 import { settingsRoutes } from './settings';
-import { resultsRoutes } from './results';
+import { freezeResults, listResults, readResult } from './results';
+import {
+  freezeRequestSchema,
+  frozenCreatedView,
+  frozenListView,
+  frozenResultView,
+  resultsQuerySchema,
+  versionParamsSchema,
+} from './resultsSchemas';
 import { bieu06Report, dashboard, evaluate, indexTable, lostPoints, publicIndex, unitIndex } from './service';
 
 const tags = ['Chỉ số phục vụ (Decision 766)'];
@@ -148,5 +156,51 @@ export async function serviceIndexRoutes(app: FastifyInstance, opts: { db?: Db; 
         )
         .send(pdf ? await statPdf(form) : await statWorkbook(form));
     },
+  });
+}
+
+/** Frozen results (results.ts). */
+async function resultsRoutes(app: FastifyInstance) {
+  const r = typed(app);
+  r.post('/api/v1/service-index/results', {
+    schema: {
+      tags,
+      summary:
+        'Chốt kết quả chỉ số phục vụ của một kỳ đã kết thúc thành phiên bản mới, không sửa được (phiên bản thứ hai trở đi cần lý do)',
+      body: freezeRequestSchema,
+      response: { 201: frozenCreatedView, ...problems(400, 401, 403, 404, 409, 422) },
+    },
+    handler: async (req, reply) => {
+      const result = await freezeResults(req.ctx, req.body);
+      return reply
+        .status(201)
+        .header(
+          'location',
+          `/api/v1/service-index/results/${result.version}?period=${encodeURIComponent(result.period.key)}&unitId=${result.unitId}`,
+        )
+        .send(result);
+    },
+  });
+  r.get('/api/v1/service-index/results', {
+    schema: {
+      tags,
+      summary: 'Các phiên bản kết quả đã chốt của một kỳ: số phiên bản, lý do, người chốt, thời điểm, mã băm',
+      querystring: resultsQuerySchema,
+      response: { 200: frozenListView, ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return listResults(req.ctx, req.query);
+    },
+  });
+  r.get('/api/v1/service-index/results/:version', {
+    schema: {
+      tags,
+      summary: 'Một phiên bản kết quả đã chốt: bảng xếp hạng đúng như lúc chốt',
+      params: versionParamsSchema,
+      querystring: resultsQuerySchema,
+      response: { 200: frozenResultView, ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req) => readResult(req.ctx, req.params.version, req.query),
   });
 }

@@ -145,8 +145,11 @@ function headline(result: IndexResult, sums: PeriodSums) {
 }
 
 /** The actor's widest unit holding the permission (the default root of the views). */
-function defaultRoot(ctx: RequestContext): string {
-  const scopes = scopesFor(requireSomewhere(ctx, 'reports.read'), 'reports.read');
+export function defaultRoot(
+  ctx: RequestContext,
+  permission: 'reports.read' | 'serviceIndex.freeze' = 'reports.read',
+): string {
+  const scopes = scopesFor(requireSomewhere(ctx, permission), permission);
   const wide = scopes.find((s) => s.includeSubtree) ?? scopes[0];
   if (!wide) throw new DomainError('FORBIDDEN');
   return wide.unitId;
