@@ -154,8 +154,22 @@ export async function act(page: Page, action: string, fill?: (dialog: Dialog) =>
 
 /** Picks an option of an antd Select in a dialog. */
 export async function pick(page: Page, dialog: Dialog, label: string, option: string | RegExp): Promise<void> {
-  await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const field = dialog.getByLabel(label, { exact: true });
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await field.click();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  // On a loaded machine the list can stay open after the choice (its options re-rendered while it opened) and
+  // cover the dialog's buttons; a click on the dialog's title closes it the way a user would.
+  await dropdown.waitFor({ state: 'hidden', timeout: 3_000 }).catch(async () => {
+    await dialog.locator('.ant-modal-title').click();
+    await dropdown.waitFor({ state: 'hidden' });
+  });
+  // The field now shows the choice (the list itself is rendered outside the form item).
+  await dialog
+    .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
+    .filter({ hasText: option })
+    .last()
+    .waitFor();
 }
 
 /**
