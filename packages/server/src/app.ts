@@ -3,7 +3,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -34,6 +33,7 @@ import { attachmentRoutes } from './attachments/routes';
 import { dossierImportRoutes } from './dossierImport/routes';
 import { statsRoutes } from './stats/routes';
 import { serviceIndexRoutes } from './serviceIndex/routes';
+import { securityHeaders } from './platform/securityHeaders';
 
 export interface AppDeps {
   db: Db;
@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // HSTS and upgrade-insecure-requests only when served over https, or a LAN http address would break.
   const https = !!config.publicUrl?.startsWith('https://');
-  await app.register(helmet, {
+  securityHeaders(app, {
     contentSecurityPolicy: { directives: { ...strictCsp, upgradeInsecureRequests: https ? [] : null } },
     strictTransportSecurity: https,
     crossOriginEmbedderPolicy: false,

@@ -46,14 +46,22 @@ export function rowHash(row: HashedFields): string {
   );
 }
 
+/** Appends one audit row inside the caller's transaction (so the write and its audit commit together). */
+export async function recordAudit(trx: Db, event: AuditEvent): Promise<void> {
+  const chainKey = chainKeyOf(event);
+  const head = await store.lockChainHead(trx, chainKey);
+  await store.appendRow(trx, auditRow(event, chainKey, head));
+}
+
 /**
- * Appends one audit row inside the caller's transaction (so the write and its audit commit together).
- * `newEntity`: the entity is created by this transaction, so its chain starts here (one statement instead of
- * two; a chain that exists after all fails the transaction on the head's primary key).
+ * The first audit row of an entity created by the caller's statement, to be written by that statement
+ * (`store.appendRowCtes(row, true)`): a creation that is one statement stays one.
  */
-export async function recordAudit(trx: Db, event: AuditEvent, opts: { newEntity?: boolean } = {}): Promise<void> {
-  const chainKey = `${event.entityType}:${event.entityId}`;
-  const head = opts.newEntity ? { seq: 0, hash: null } : await store.lockChainHead(trx, chainKey);
+export const firstAuditRow = (event: AuditEvent) => auditRow(event, chainKeyOf(event), { seq: 0, hash: null });
+
+const chainKeyOf = (event: AuditEvent) => `${event.entityType}:${event.entityId}`;
+
+function auditRow(event: AuditEvent, chainKey: string, head: { seq: number; hash: string | null }) {
   const fields: HashedFields = {
     chainKey,
     seq: head.seq + 1,
@@ -71,7 +79,7 @@ export async function recordAudit(trx: Db, event: AuditEvent, opts: { newEntity?
     requestId: event.requestId ?? null,
     prevHash: head.hash,
   };
-  await store.appendRow(trx, { ...fields, hash: rowHash(fields) }, opts.newEntity === true);
+  return { ...fields, hash: rowHash(fields) };
 }
 
 export interface BrokenRow {

@@ -53,20 +53,29 @@ export async function lockChainHead(db: Db, chainKey: string): Promise<{ seq: nu
   return { seq: head.seq, hash: head.seq === 0 ? null : head.hash };
 }
 
-/** The row and the chain's new head (inserted when `first`), in one statement. */
-export async function appendRow(db: Db, row: Omit<AuditRow, 'id'>, first = false): Promise<void> {
+/** The row and the chain's new head, in one statement (the head locked by `lockChainHead`). */
+export async function appendRow(db: Db, row: Omit<AuditRow, 'id'>): Promise<void> {
+  await sql`WITH ${appendRowCtes(row)} SELECT 1`.execute(db);
+}
+
+/**
+ * The row and its chain head as two data-modifying CTEs (`audit_entry`, `audit_head`), so a write can carry its
+ * audit row in its own statement. `first`: the chain starts here (a chain that exists fails on the head's key).
+ */
+export function appendRowCtes(row: Omit<AuditRow, 'id'>, first = false) {
   const head = first
-    ? sql`INSERT INTO audit_chain_head (chain_key, seq, hash) SELECT chain_key, ${row.seq}::int, ${row.hash}::text FROM entry`
-    : sql`UPDATE audit_chain_head SET seq = ${row.seq}, hash = ${row.hash} WHERE chain_key = (SELECT chain_key FROM entry)`;
-  await sql`
-    WITH entry AS (
+    ? sql`INSERT INTO audit_chain_head (chain_key, seq, hash)
+        SELECT chain_key, ${row.seq}::int, ${row.hash}::text FROM audit_entry`
+    : sql`UPDATE audit_chain_head SET seq = ${row.seq}, hash = ${row.hash}
+        WHERE chain_key = (SELECT chain_key FROM audit_entry)`;
+  return sql`audit_entry AS (
       INSERT INTO audit_log (chain_key, seq, at, actor_id, actor_name, unit_id, action, entity_type, entity_id,
         before_digest, after_digest, summary, request_id, prev_hash, hash)
       VALUES (${row.chainKey}, ${row.seq}, ${row.at}, ${row.actorId}::uuid, ${row.actorName}, ${row.unitId}::uuid,
         ${row.action}, ${row.entityType}, ${row.entityId}, ${row.beforeDigest}, ${row.afterDigest}, ${row.summary},
         ${row.requestId}, ${row.prevHash}, ${row.hash})
-      RETURNING chain_key)
-    ${head}`.execute(db);
+      RETURNING chain_key),
+    audit_head AS (${head})`;
 }
 
 export function streamRows(db: Db, afterId: number, batch: number): Promise<AuditRow[]> {

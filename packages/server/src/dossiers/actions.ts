@@ -31,6 +31,7 @@ import {
   timeLimitFor,
 } from './reception';
 import * as store from './store';
+import type { LogCache, LoggedAction } from './logCache';
 import { stepIdOf, type DossierView } from './view';
 
 export const actionBody = z.strictObject({
@@ -53,6 +54,8 @@ export interface ActResult {
 
 export interface ActionDeps {
   cache: CalendarCache;
+  /** The logs this process has answered with: the read then takes only the newer entries. */
+  logs?: LogCache;
   /** Resolves an uploaded result file (attachments context) to the URL and SHA-256 stored with the result. */
   resultFile?: (
     db: Db,
@@ -91,8 +94,10 @@ export async function act(
     locking ? ctx.db.transaction().execute(work) : work(ctx.db);
   let built: (() => DossierView) | undefined;
   try {
+    const prefix = opts.view && deps.logs ? deps.logs.known(dossierId) : [];
     const result = await run(async (db): Promise<ActResult> => {
-      const locked = await store.lockForAction(db, dossierId, actionId, actor.userId, opts.view, locking);
+      const view = opts.view ? { afterSeq: prefix.length } : false;
+      const locked = await store.lockForAction(db, dossierId, actionId, actor.userId, view, locking);
       const owner = locked ? locked.keyOwner : await store.actionOwner(db, actionId);
       if (owner === dossierId) return { id: dossierId, replayed: true };
       if (owner) throw keyUsedElsewhere();
@@ -166,7 +171,9 @@ export async function act(
         // A coordinating body that returned its result no longer sees the dossier: it gets the minimal answer.
         if (visible(after)) {
           const people = await namesOf(db, locked, r.next, prepared.assignee);
-          built = () => viewAfter(row, after, locked, { ...action, payload }, uc, people);
+          const log = [...(await logBefore(db, deps.logs, locked, prefix)), logged(action, version)];
+          deps.logs?.remember(dossierId, log);
+          built = () => viewAfter(row, after, locked, log, uc, people);
         }
       }
       return { id: dossierId, replayed: false, version, state: r.next };
@@ -221,28 +228,47 @@ async function namesOf(
   return people;
 }
 
-/** The detail view after the action, from the locked row's log plus the new action (what getDossier would read). */
+/** The log before the action: the cached prefix and the entries the read took after it, or else all of it. */
+async function logBefore(
+  db: Db,
+  logs: LogCache | undefined,
+  locked: store.LockedDossier,
+  prefix: readonly LoggedAction[],
+): Promise<readonly LoggedAction[]> {
+  const fresh = (locked.actions ?? []).map((a) => ({ ...a, at: new Date(a.at) }));
+  const joined = logs ? logs.join(locked.id, prefix, fresh, locked.version) : fresh;
+  if (joined) return joined;
+  // The prefix held was not this database's (it never happens in one database): read the log whole.
+  return (await store.actionsOf(db, locked.id)).filter((a) => a.seq <= locked.version);
+}
+
+/** The new action as the log holds it. */
+const logged = (action: DossierAction, seq: number): LoggedAction => ({
+  id: action.id,
+  seq,
+  type: action.type,
+  actorId: action.actor.userId,
+  actorRole: action.actor.role,
+  unitId: action.actor.unitId,
+  at: new Date(action.at),
+  // As stored: the jsonb column keeps what JSON keeps.
+  payload: JSON.parse(JSON.stringify(action.payload)) as unknown,
+});
+
+/** The detail view after the action, from the log with the new action (what getDossier would read). */
 function viewAfter(
   row: store.DossierRow,
   reach: Reach,
   locked: store.LockedDossier,
-  action: DossierAction,
+  log: readonly LoggedAction[],
   uc: UnitCalendar,
   people: Map<string, string>,
 ): DossierView {
-  const actions: store.ActionRow[] = (locked.actions ?? []).map((a) => ({ ...a, at: new Date(a.at) }));
-  actions.push({
-    id: action.id,
-    seq: row.version,
-    type: action.type,
-    actorId: action.actor.userId,
-    actorName: locked.actorName,
-    actorRole: action.actor.role,
-    unitId: action.actor.unitId,
-    at: new Date(action.at),
-    // As stored: the jsonb column keeps what JSON keeps.
-    payload: JSON.parse(JSON.stringify(action.payload)) as unknown,
-  });
+  const names = locked.actorNames ?? {};
+  const actions: store.ActionRow[] = log.map((a) => ({
+    ...a,
+    actorName: a.actorId === null ? null : (names[a.actorId] ?? (a.seq === row.version ? locked.actorName : null)),
+  }));
   const rating = locked.rating ? { level: locked.rating.level, ratedAt: new Date(locked.rating.ratedAt) } : undefined;
   return detailFor(row, reach, {
     people,

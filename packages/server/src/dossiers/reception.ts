@@ -17,8 +17,7 @@ import {
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireSomewhere } from '../access/guard';
-import { ancestorPath } from '../units/store';
-import { recordAudit } from '../audit/service';
+import { firstAuditRow, type AuditEvent } from '../audit/service';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import { findProcedure, versionById } from '../catalog/store';
 import { dossierNotificationRows } from '../notifications/outbox';
@@ -124,9 +123,18 @@ export function instantOf(value: string | undefined, field: string): number {
 type Version = NonNullable<Awaited<ReturnType<typeof versionById>>>;
 
 /** The procedure's version in force at the unit on the date, or a precise refusal. */
-export async function procedureAt(db: Db, procedureCode: string, unitId: string, localDate: string) {
+export async function procedureAt(
+  db: Db,
+  procedureCode: string,
+  unitId: string,
+  localDate: string,
+  /** The version in force, when the caller read it already (`store.receptionContext`). */
+  known?: { versionId: string | null },
+) {
   const procedure = await findProcedure(db, procedureCode);
-  const versionId = procedure && (await store.versionAtUnit(db, procedure.id, unitId, localDate));
+  const versionId = known
+    ? known.versionId
+    : procedure && (await store.versionAtUnit(db, procedure.id, unitId, localDate));
   const version = versionId ? await versionById(db, versionId) : undefined;
   if (!procedure || !version)
     throw new DomainError('DOSSIER_PROCEDURE_NOT_AT_UNIT', [
@@ -240,6 +248,8 @@ async function createDossier(
     receivedBy: string | null;
     action: DossierAction;
     decided: Extract<ReturnType<typeof decide>, { ok: true }>;
+    /** The audit entry of the creation, written by the same statement. */
+    audit?: (id: string) => AuditEvent;
   },
 ): Promise<{ id: string; row: store.DossierRow; inserted: store.Inserted }> {
   const id = randomUUID();
@@ -277,6 +287,7 @@ async function createDossier(
     },
     d.action,
     outbox,
+    d.audit ? firstAuditRow(d.audit(id)) : undefined,
   );
   const s = decided.next;
   // The new row as findDossier would read it (jsonb columns as stored).
@@ -332,16 +343,34 @@ export async function onDuplicateKey(ctx: RequestContext, actionId: string, e: u
 /** Counter (or postal) reception: one RECEIVE action, the code from the daily counter, all in one transaction. */
 export async function receive(ctx: RequestContext, cache: CalendarCache, actionId: string, input: ReceiveBody) {
   const actor = requireSomewhere(ctx, 'dossiers.receive');
+  // A bad time is reported after the permission and the replay, as before they were read together.
+  let at = Date.now();
+  let badTime: unknown;
+  try {
+    at = instantOf(input.receivedAt, 'body.receivedAt');
+  } catch (e) {
+    badTime = e;
+  }
+  const context = await store.receptionContext(ctx.db, {
+    unitId: input.unitId,
+    procedureCode: input.procedureCode,
+    localDate: localDateOf(at),
+    actionId,
+  });
   // requireOnUnit with the path kept for the answer.
-  const path = await ancestorPath(ctx.db, input.unitId);
+  const path = context.path;
   if (!isAllowed(actor, 'dossiers.receive', path)) throw new DomainError('FORBIDDEN');
-  const again = await replay(ctx, actionId);
-  if (again) return again;
+  if (context.keyOwner) return { created: false, id: context.keyOwner };
+  if (badTime) throw badTime;
 
-  const at = instantOf(input.receivedAt, 'body.receivedAt');
-  const { procedure, version } = await procedureAt(ctx.db, input.procedureCode, input.unitId, localDateOf(at));
+  const { procedure, version } = await procedureAt(ctx.db, input.procedureCode, input.unitId, localDateOf(at), context);
   const papers = checkPapers(version, input.papers);
-  const inputs = await receptionInputs(cache, ctx.db, input.unitId, version, input.channel);
+  const inputs = {
+    timeLimit: timeLimitFor(version, input.channel),
+    uc: await cache.getAt(input.unitId, context.calendarRevision, ctx.db),
+    unitCode: context.unitCode!,
+    unitName: context.unitName!,
+  };
 
   try {
     const done = await ctx.db.transaction().execute(async (trx) => {
@@ -372,11 +401,8 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
         receivedBy: actor.userId,
         action,
         decided: r,
-      });
-      const id = created.id;
-      await recordAudit(
-        trx,
-        {
+        // In the insert's statement: the day's counter is held from its number to the commit, one round trip less.
+        audit: (id) => ({
           actor: { userId: actor.userId, name: ctx.actorName },
           unitId: input.unitId,
           action: 'dossier.receive',
@@ -385,9 +411,8 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
           after: { code: r.next.dossierCode, procedureCode: procedure.code, state: r.next.state },
           summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
           requestId: ctx.requestId,
-        },
-        { newEntity: true },
-      );
+        }),
+      });
       return { ...created, action };
     });
     const reach = await reachOf(ctx, done.row, async () => path);

@@ -11,6 +11,7 @@ import { publicLookupJson, publicView, rate, ratingBody } from './public';
 import { assigneesOf, getDossier, listDossiers, listQuery, myDossiers } from './queries';
 import { receive, receiveBody, submitBody, submitOnline } from './reception';
 import { recomputeBody, recomputeDue } from './recompute';
+import { LogCache } from './logCache';
 import { dossierSummary, dossierView, minimalOf, minimalView, type DossierView } from './view';
 
 const tags = ['Hồ sơ (dossiers)'];
@@ -30,7 +31,7 @@ function actionIdOf(header: unknown): string {
 export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; resultFile?: ActionDeps['resultFile'] }) {
   const r = typed(app);
   const cache = calendarCacheFor(opts.db);
-  const deps: ActionDeps = { cache, ...(opts.resultFile ? { resultFile: opts.resultFile } : {}) };
+  const deps: ActionDeps = { cache, logs: new LogCache(), ...(opts.resultFile ? { resultFile: opts.resultFile } : {}) };
 
   // PUBLIC_LOOKUP_LIMIT_PER_MINUTE (default 30); 0 turns the limit off, for benchmarks only.
   const publicLookupsPerMinute = loadConfig().publicLookupsPerMinute;

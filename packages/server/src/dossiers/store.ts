@@ -3,6 +3,7 @@ import type { DossierAction, DossierState } from '@motcua/domain/dossier/index';
 import type { Role } from '@motcua/domain';
 import { prepared, type Db } from '../platform/db';
 import { outboxInsertSql, type OutboxRowInput } from '../notifications/outbox';
+import { appendRowCtes, type AuditRow } from '../audit/store';
 
 export interface Applicant {
   type?: 'PERSON' | 'ORGANISATION';
@@ -99,30 +100,35 @@ export interface LockedDossier extends DossierRow {
   actorName: string | null;
   /** The detail view's parts, only when `withView`. */
   process?: { id: string; steps: ProcessStep[] } | null;
-  actions?: (Omit<ActionRow, 'at'> & { at: string })[] | null;
+  /** The log's entries after `view.afterSeq`, without names. */
+  actions?: (Omit<ActionRow, 'at' | 'actorName'> & { at: string })[] | null;
+  /** The names of every actor of the log. */
+  actorNames?: Record<string, string> | null;
   rating?: { level: string; ratedAt: string } | null;
   people?: Record<string, string> | null;
 }
 
 /**
- * The row locked for the rest of the transaction (actions on one dossier run one after the other), with the unit
- * path, the calendar revision and the key's owner; with `withView` also the log, the process, the rating and the
- * assignees' names, so the answer needs no second read. One round trip instead of about ten.
+ * The row (locked for the rest of the transaction when `lock`), with the unit path, the calendar revision and
+ * the key's owner; with `view` also the log's entries after `afterSeq` (the caller holds the rest), its actors'
+ * names, the process, the rating and the assignees' names, so the answer needs no second read. One round trip
+ * instead of about ten.
  */
 export async function lockForAction(
   trx: Db,
   id: string,
   actionId: string,
   actorId: string,
-  withView: boolean,
+  view: false | { afterSeq: number },
   lock = true,
 ): Promise<LockedDossier | undefined> {
-  const view = withView
+  const viewParts = view
     ? sql`, ${processSql} AS process,
       (SELECT json_agg(json_build_object('id', a.id, 'seq', a.seq, 'type', a.type, 'actorId', a.actor_id,
-          'actorName', u.full_name, 'actorRole', a.actor_role, 'unitId', a.unit_id, 'at', a.at, 'payload', a.payload)
-          ORDER BY a.seq)
-        FROM dossier_action a LEFT JOIN app_user u ON u.id = a.actor_id WHERE a.dossier_id = d.id) AS actions,
+          'actorRole', a.actor_role, 'unitId', a.unit_id, 'at', a.at, 'payload', a.payload) ORDER BY a.seq)
+        FROM dossier_action a WHERE a.dossier_id = d.id AND a.seq > ${view.afterSeq}::int) AS actions,
+      (SELECT json_object_agg(u.id, u.full_name) FROM app_user u
+        WHERE u.id IN (SELECT a.actor_id FROM dossier_action a WHERE a.dossier_id = d.id)) AS "actorNames",
       (SELECT json_build_object('level', r.level, 'ratedAt', r.rated_at) FROM dossier_rating r
         WHERE r.dossier_id = d.id) AS rating,
       (SELECT json_object_agg(u.id, u.full_name) FROM app_user u WHERE u.id IN (
@@ -144,7 +150,7 @@ export async function lockForAction(
           UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
         ) SELECT array_agg(id::text ORDER BY depth) FROM up) AS path,
       (SELECT revision FROM calendar_revision WHERE id = 1) AS "calendarRevision",
-      (SELECT full_name FROM app_user WHERE id = ${actorId}::uuid) AS "actorName"${view}
+      (SELECT full_name FROM app_user WHERE id = ${actorId}::uuid) AS "actorName"${viewParts}
     FROM dossier d WHERE d.id = ${id}::uuid ${lock ? sql`FOR UPDATE OF d` : sql``}`.execute(trx);
   return r.rows[0];
 }
@@ -207,16 +213,18 @@ export interface Inserted {
   process: { id: string; steps: ProcessStep[] } | null;
 }
 
-/** The dossier's first row, its first action and its notifications, in one statement. */
+/** The dossier's first row, its first action, its notifications and its first audit row, in one statement. */
 export async function insertDossier(
   trx: Db,
   d: NewDossier,
   first: DossierAction,
   outbox: readonly OutboxRowInput[],
+  audit?: Omit<AuditRow, 'id'>,
 ): Promise<Inserted> {
   const s = d.state;
   const actorId = first.actor.userId;
   const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox)})` : sql``;
+  const audited = audit ? sql`, ${appendRowCtes(audit, true)}` : sql``;
   const r = await sql<Inserted>`
     WITH d AS (
     INSERT INTO dossier AS d (id, code, unit_id, procedure_code, procedure_version_id, channel, state, status_code,
@@ -234,7 +242,7 @@ export async function insertDossier(
     a AS (
       INSERT INTO dossier_action (id, dossier_id, seq, type, actor_id, actor_role, unit_id, at, payload)
       VALUES (${first.id}::uuid, ${d.id}::uuid, 1, ${first.type}, ${actorId}::uuid, ${first.actor.role},
-        ${first.actor.unitId}::uuid, ${new Date(first.at as number)}, ${JSON.stringify(first.payload)}::jsonb))${queue}
+        ${first.actor.unitId}::uuid, ${new Date(first.at as number)}, ${JSON.stringify(first.payload)}::jsonb))${queue}${audited}
     SELECT * FROM d`.execute(trx);
   return r.rows[0]!;
 }
@@ -326,15 +334,51 @@ export async function unitLabel(db: Db, unitId: string): Promise<{ code: string;
 /** The procedure's version in force on a date, if it applies at the unit (published there or delegated). */
 export async function versionAtUnit(db: Db, procedureId: string, unitId: string, asOf: string) {
   const r = await sql<{ id: string }>`
-    SELECT v.id FROM procedure_version v
-    WHERE v.procedure_id = ${procedureId}::uuid AND v.superseded_at IS NULL
+    SELECT v.id FROM procedure_version v WHERE v.procedure_id = ${procedureId}::uuid AND ${versionAppliesAt(unitId, asOf)}
+    LIMIT 1`.execute(db);
+  return r.rows[0]?.id;
+}
+
+/** `v` (a procedure_version) is in force on the date and applies at the unit: published there or delegated. */
+const versionAppliesAt = (unitId: string, asOf: string) => sql`v.superseded_at IS NULL
       AND v.effective_from <= ${asOf}::date AND (v.effective_to IS NULL OR v.effective_to >= ${asOf}::date)
       AND (EXISTS (SELECT 1 FROM procedure_version_unit pu WHERE pu.version_id = v.id AND pu.unit_id = ${unitId}::uuid)
         OR EXISTS (SELECT 1 FROM procedure_delegation d WHERE d.procedure_id = v.procedure_id
           AND d.unit_id = ${unitId}::uuid AND d.effective_from <= ${asOf}::date
-          AND (d.effective_to IS NULL OR d.effective_to >= ${asOf}::date)))
-    LIMIT 1`.execute(db);
-  return r.rows[0]?.id;
+          AND (d.effective_to IS NULL OR d.effective_to >= ${asOf}::date)))`;
+
+/** What a reception needs to know before it writes, read in one round trip instead of seven. */
+export interface ReceptionContext {
+  /** The unit and its ancestors, nearest first (empty for an unknown unit). */
+  path: string[];
+  /** The dossier an Idempotency-Key already belongs to, if any. */
+  keyOwner: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  calendarRevision: number;
+  /** The procedure's version in force at the unit on the day (as `versionAtUnit`), if any. */
+  versionId: string | null;
+}
+
+export async function receptionContext(
+  db: Db,
+  q: { unitId: string; procedureCode: string; localDate: string; actionId: string },
+): Promise<ReceptionContext> {
+  const r = await sql<ReceptionContext>`${prepared}
+    SELECT
+      coalesce((WITH RECURSIVE up(id, parent_id, depth) AS (
+          SELECT id, parent_id, 0 FROM unit WHERE id = ${q.unitId}::uuid
+          UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
+        ) SELECT array_agg(id::text ORDER BY depth) FROM up), '{}') AS path,
+      (SELECT dossier_id FROM dossier_action WHERE id = ${q.actionId}::uuid) AS "keyOwner",
+      (SELECT code FROM unit WHERE id = ${q.unitId}::uuid) AS "unitCode",
+      (SELECT name FROM unit WHERE id = ${q.unitId}::uuid) AS "unitName",
+      (SELECT revision FROM calendar_revision WHERE id = 1) AS "calendarRevision",
+      (SELECT v.id FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+        WHERE p.code = ${q.procedureCode} AND ${versionAppliesAt(q.unitId, q.localDate)} LIMIT 1) AS "versionId"`.execute(
+    db,
+  );
+  return r.rows[0]!;
 }
 
 export interface ProcessStep {

@@ -334,6 +334,53 @@ describe('rules that refuse and change nothing', () => {
     assert.equal(res.json().state, 'ASSIGNED');
   });
 
+  test("every action's answer holds the log GET reads: after a minimal answer, after a rename, in order", async () => {
+    const detail = async (id: string) => (await officer.get(`/api/v1/dossiers/${id}`)).json();
+    const same = async (answer: Json) => {
+      const read = await detail(answer.id);
+      assert.equal(answer.version, read.version);
+      assert.deepEqual(answer.timeline, read.timeline);
+      assert.deepEqual(
+        answer.timeline.map((e: Json) => e.seq),
+        Array.from({ length: read.version }, (_, i) => i + 1),
+      );
+    };
+    const cv = await userId('chuyenvien');
+    let d = await counterDossier();
+    d = await ok(officer, d, 'ASSIGN', { stepId: 'step-1', stepName: 'Thẩm định', assigneeUserId: cv });
+    await same(d);
+    d = await ok(specialist, d, 'START_STEP');
+    await same(d);
+    // An action answered minimally: the next full answer must still show it.
+    const minimal = await specialist.post(
+      `/api/v1/dossiers/${d.id}/actions`,
+      { type: 'HAND_OFF', payload: { note: 'Đủ điều kiện.' } },
+      { 'if-match': `"${d.version}"`, 'idempotency-key': randomUUID(), prefer: 'return=minimal' },
+    );
+    assert.equal(minimal.statusCode, 200, minimal.body);
+    // A renamed officer: the names of the whole log are read again.
+    const before = (
+      await t.database.db.selectFrom('app_user').select('full_name').where('id', '=', cv).executeTakeFirstOrThrow()
+    ).full_name;
+    await t.database.db
+      .updateTable('app_user')
+      .set({ full_name: 'Trần Văn Minh (đổi tên)' })
+      .where('id', '=', cv)
+      .execute();
+    try {
+      d = await ok(specialist, { ...d, version: minimal.json().version }, 'ASSIGN', {
+        stepId: 'step-2',
+        stepName: 'Phê duyệt',
+        assigneeUserId: await userId('lanhdao'),
+      });
+      await same(d);
+      assert.equal(d.timeline.find((e: Json) => e.type === 'START_STEP').actorName, 'Trần Văn Minh (đổi tên)');
+      assert.equal(d.timeline.at(-2).type, 'HAND_OFF');
+    } finally {
+      await t.database.db.updateTable('app_user').set({ full_name: before }).where('id', '=', cv).execute();
+    }
+  });
+
   test('an action the state does not allow, a citizen resolving, an outsider, a bad assignee', async () => {
     const d = await counterDossier();
     const before = await snapshot(d.id);

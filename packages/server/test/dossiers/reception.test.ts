@@ -93,6 +93,19 @@ describe('counter reception', () => {
       audit.rows.map((r) => r.action),
       ['dossier.receive'],
     );
+    // Written by the reception's own statement: the chain starts at it and its hash verifies.
+    const chain = await sql<{ seq: number; hash: string; logHash: string; prev: string | null }>`
+      SELECT h.seq, h.hash, l.hash AS "logHash", l.prev_hash AS prev FROM audit_chain_head h
+      JOIN audit_log l ON l.chain_key = h.chain_key AND l.seq = h.seq WHERE h.chain_key = ${`dossier:${d.id}`}`.execute(
+      t.database.db,
+    );
+    assert.deepEqual(chain.rows, [
+      { seq: 1, hash: chain.rows[0]?.logHash, logHash: chain.rows[0]?.logHash, prev: null },
+    ]);
+    const admin = await t.login('admin');
+    const verified = await admin.get('/api/v1/audit/verify');
+    assert.equal(verified.statusCode, 200, verified.body);
+    assert.equal(verified.json().firstBroken, null);
   });
 
   test('20 concurrent receptions get 20 consecutive numbers', async () => {
