@@ -22,6 +22,10 @@ const procedureColumns = [
   'p.version',
 ] as const;
 
+/** `procedureColumns` of `p` as one JSON object, for a statement that reads more than the procedure. */
+export const procedureJson = sql`json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'field', p.field,
+  'levels', p.levels, 'onlineLevel', p.online_level, 'version', p.version)`;
+
 export async function findProcedure(db: Db, code: string): Promise<ProcedureRow | undefined> {
   return (await db
     .selectFrom('procedure as p')
@@ -55,7 +59,8 @@ export interface VersionRow {
   content: ProcedureContent;
 }
 
-const versionSelect = sql`v.id, v.procedure_id, v.seq, v.effective_from, v.effective_to, v.publication_decision_no,
+/** The columns `toVersion` reads, of `v` (procedure_version) joined with `p` (procedure). */
+export const versionSelect = sql`v.id, v.procedure_id, v.seq, v.effective_from, v.effective_to, v.publication_decision_no,
   v.publication_decision_date, v.superseded_at, v.created_at, v.content_hash, v.parse_warnings, v.provenance, p.code,
   v.name, v.field, v.levels, v.level_text, v.agency, v.competent_authority, v.subjects, v.channels, v.methods,
   v.processing_time_text, v.fee_text, v.documents, v.document_notes, v.conditions, v.result_type, v.result_codes,
@@ -63,7 +68,7 @@ const versionSelect = sql`v.id, v.procedure_id, v.seq, v.effective_from, v.effec
   v.supplement_clock_mode, v.excluded_periods`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function toVersion(r: any): VersionRow {
+export function toVersion(r: any): VersionRow {
   return {
     id: r.id,
     procedureId: r.procedure_id,

@@ -128,14 +128,12 @@ export async function procedureAt(
   procedureCode: string,
   unitId: string,
   localDate: string,
-  /** The version in force, when the caller read it already (`store.receptionContext`). */
-  known?: { versionId: string | null },
+  /** The procedure and its version in force, when the caller read them already (`store.receptionContext`). */
+  known?: Pick<store.ReceptionContext, 'procedure' | 'version'>,
 ) {
-  const procedure = await findProcedure(db, procedureCode);
-  const versionId = known
-    ? known.versionId
-    : procedure && (await store.versionAtUnit(db, procedure.id, unitId, localDate));
-  const version = versionId ? await versionById(db, versionId) : undefined;
+  const procedure = known ? known.procedure : await findProcedure(db, procedureCode);
+  const versionId = !known && procedure && (await store.versionAtUnit(db, procedure.id, unitId, localDate));
+  const version = known ? known.version : versionId ? await versionById(db, versionId) : undefined;
   if (!procedure || !version)
     throw new DomainError('DOSSIER_PROCEDURE_NOT_AT_UNIT', [
       {

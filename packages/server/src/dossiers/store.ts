@@ -4,6 +4,7 @@ import type { Role } from '@motcua/domain';
 import { prepared, type Db } from '../platform/db';
 import { outboxInsertSql, type OutboxRowInput } from '../notifications/outbox';
 import { appendRowCtes, type AuditRow } from '../audit/store';
+import { procedureJson, toVersion, versionSelect, type ProcedureRow, type VersionRow } from '../catalog/store';
 
 export interface Applicant {
   type?: 'PERSON' | 'ORGANISATION';
@@ -356,29 +357,42 @@ export interface ReceptionContext {
   unitCode: string | null;
   unitName: string | null;
   calendarRevision: number;
+  procedure: ProcedureRow | null;
   /** The procedure's version in force at the unit on the day (as `versionAtUnit`), if any. */
-  versionId: string | null;
+  version: VersionRow | undefined;
 }
 
 export async function receptionContext(
   db: Db,
   q: { unitId: string; procedureCode: string; localDate: string; actionId: string },
 ): Promise<ReceptionContext> {
-  const r = await sql<ReceptionContext>`${prepared}
+  const r = await sql<Record<string, unknown>>`${prepared}
     SELECT
       coalesce((WITH RECURSIVE up(id, parent_id, depth) AS (
           SELECT id, parent_id, 0 FROM unit WHERE id = ${q.unitId}::uuid
           UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
-        ) SELECT array_agg(id::text ORDER BY depth) FROM up), '{}') AS path,
-      (SELECT dossier_id FROM dossier_action WHERE id = ${q.actionId}::uuid) AS "keyOwner",
-      (SELECT code FROM unit WHERE id = ${q.unitId}::uuid) AS "unitCode",
-      (SELECT name FROM unit WHERE id = ${q.unitId}::uuid) AS "unitName",
-      (SELECT revision FROM calendar_revision WHERE id = 1) AS "calendarRevision",
-      (SELECT v.id FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
-        WHERE p.code = ${q.procedureCode} AND ${versionAppliesAt(q.unitId, q.localDate)} LIMIT 1) AS "versionId"`.execute(
+        ) SELECT array_agg(id::text ORDER BY depth) FROM up), '{}') AS "ctxPath",
+      (SELECT dossier_id FROM dossier_action WHERE id = ${q.actionId}::uuid) AS "ctxKeyOwner",
+      (SELECT code FROM unit WHERE id = ${q.unitId}::uuid) AS "ctxUnitCode",
+      (SELECT name FROM unit WHERE id = ${q.unitId}::uuid) AS "ctxUnitName",
+      (SELECT revision FROM calendar_revision WHERE id = 1) AS "ctxCalendarRevision",
+      (SELECT ${procedureJson} FROM procedure p WHERE p.code = ${q.procedureCode}) AS "ctxProcedure",
+      ver.*
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT ${versionSelect} FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+      WHERE p.code = ${q.procedureCode} AND ${versionAppliesAt(q.unitId, q.localDate)} LIMIT 1) ver ON true`.execute(
     db,
   );
-  return r.rows[0]!;
+  const row = r.rows[0]!;
+  return {
+    path: row.ctxPath as string[],
+    keyOwner: row.ctxKeyOwner as string | null,
+    unitCode: row.ctxUnitCode as string | null,
+    unitName: row.ctxUnitName as string | null,
+    calendarRevision: row.ctxCalendarRevision as number,
+    procedure: row.ctxProcedure as ProcedureRow | null,
+    version: row.id ? toVersion(row) : undefined,
+  };
 }
 
 export interface ProcessStep {
