@@ -37,12 +37,37 @@ async function leaderUnit(page: Page): Promise<{ id: string; code: string }> {
   return { id: g.unitId, code: g.unitCode };
 }
 
-async function lateCount(page: Page, unitId: string): Promise<number> {
-  return page.evaluate(async (id) => {
-    const res = await fetch(`/api/v1/service-index/units/${id}/lost-points?indicator=ON_TIME_RATE&limit=1`);
-    if (!res.ok) throw new Error(`lost-points: HTTP ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { total: number }).total;
-  }, unitId);
+async function lateCount(page: Page, unitId: string, period: string): Promise<number> {
+  return page.evaluate(
+    async ([id, ky]) => {
+      const res = await fetch(
+        `/api/v1/service-index/units/${id}/lost-points?indicator=ON_TIME_RATE&limit=1&period=${ky}`,
+      );
+      if (!res.ok) throw new Error(`lost-points: HTTP ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { total: number }).total;
+    },
+    [unitId, period] as const,
+  );
+}
+
+/** This quarter and the one before, in Vietnam (`2026-Q4`, `2026-Q3`). */
+function recentQuarters(now = Date.now()): string[] {
+  const d = new Date(now + 7 * 3600_000);
+  const q = Math.floor(d.getUTCMonth() / 3) + 1;
+  const y = d.getUTCFullYear();
+  return [`${y}-Q${q}`, q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`];
+}
+
+/**
+ * A recent quarter in which the unit has dossiers that cost ON_TIME_RATE points, generating histories (four
+ * months, ≈ 1–2% late, by seed) until one has: where the few late ones fall depends on today's date.
+ */
+async function quarterWithLateDossiers(page: Page, unit: { id: string; code: string }): Promise<string> {
+  for (const seed of [null, 766, 767, 768]) {
+    if (seed !== null) generateDossiers(serverDatabaseUrl(), unit.code, seed);
+    for (const period of recentQuarters()) if ((await lateCount(page, unit.id, period)) > 0) return period;
+  }
+  assert.fail('no late dossier in the last two quarters after generating three histories');
 }
 
 /** The database of the server under test (scripts/test.ts passes it). */
@@ -52,9 +77,9 @@ function serverDatabaseUrl(): string {
   return url;
 }
 
-function generateDossiers(databaseUrl: string, unitCode: string): void {
+function generateDossiers(databaseUrl: string, unitCode: string, seed: number): void {
   const args = ['--import', 'tsx', 'packages/server/src/cli.ts', 'dossiers:generate'];
-  args.push('--dossiers', '160', '--months', '4', '--seed', '766', '--unit', unitCode);
+  args.push('--dossiers', '160', '--months', '4', '--seed', String(seed), '--unit', unitCode);
   const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
@@ -132,12 +157,10 @@ describe('service index pages', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is n
   test('the leader drills down from ON_TIME_RATE to a late dossier', { timeout: 420_000 }, async () => {
     const page = await open('lanhdao');
     const unit = await leaderUnit(page);
-    if ((await lateCount(page, unit.id)) === 0) {
-      generateDossiers(serverDatabaseUrl(), unit.code);
-      assert.ok((await lateCount(page, unit.id)) > 0, 'late dossiers after generating');
-    }
+    const period = await quarterWithLateDossiers(page, unit);
     await page.getByRole('navigation').getByText('Chỉ số phục vụ', { exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/chi-so-phuc-vu');
+    await page.goto(url(`/chi-so-phuc-vu?ky=${period}`));
     await page.getByRole('link', { name: 'Xem chi tiết' }).click();
     await page.waitForURL((u) => u.pathname === `/chi-so-phuc-vu/${unit.id}`);
     await page.getByRole('heading', { name: 'Các chỉ số thành phần' }).waitFor();
