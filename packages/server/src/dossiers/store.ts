@@ -99,7 +99,7 @@ export interface LockedDossier extends DossierRow {
   calendarRevision: number;
   /** The actor's full name (the new timeline entry). */
   actorName: string | null;
-  /** The detail view's parts, only when `withView`. */
+  /** The detail view's parts, only when `view` is asked for. */
   process?: { id: string; steps: ProcessStep[] } | null;
   /** The log's entries after `view.afterSeq`, without names. */
   actions?: (Omit<ActionRow, 'at' | 'actorName'> & { at: string })[] | null;

@@ -128,15 +128,7 @@ before(async () => {
        AND r.received_at < ${new Date(prev.end).toISOString()}::timestamptz
      LIMIT 1`.execute(db().db);
   assert.ok(paid.rows[0]);
-  const payment = {
-    feeLines: [{ name: 'Lệ phí', amount: 50000 }],
-    requestedAt: prev.start,
-    status: 'PAID',
-    paidAt: prev.start,
-    channel: 'ONLINE_NATIONAL_PORTAL',
-    receiptUrl: null,
-    excludedFromDeadline: false,
-  };
+  const payment = paidOnline(50000, 'ONLINE_NATIONAL_PORTAL', prev.start);
   await sql`UPDATE dossier SET state_json = jsonb_set(state_json, '{payment}', ${JSON.stringify(payment)}::jsonb)
     WHERE id = ${paid.rows[0].id}::uuid`.execute(db().db);
   await refreshServiceIndex(db().db);
@@ -273,15 +265,7 @@ describe('catalogue counts', () => {
        WHERE d.unit_id = ${unitId}::uuid AND d.procedure_code = ${special[4]!.code}
          AND r.received_at >= ${new Date(prev.start).toISOString()}::timestamptz
          AND r.received_at < ${new Date(prev.end).toISOString()}::timestamptz LIMIT 1`.execute(db().db);
-    const payment = {
-      feeLines: [{ name: 'Lệ phí', amount: 20000 }],
-      requestedAt: prev.start,
-      status: 'PAID',
-      paidAt: prev.start,
-      channel: 'ONLINE_LOCAL_GATEWAY',
-      receiptUrl: null,
-      excludedFromDeadline: false,
-    };
+    const payment = paidOnline(20000, 'ONLINE_LOCAL_GATEWAY', prev.start);
     await sql`UPDATE dossier SET state_json = jsonb_set(state_json, '{payment}', ${JSON.stringify(payment)}::jsonb)
       WHERE id = ${d.rows[0]!.id}::uuid`.execute(db().db);
     assert.deepEqual((await catalogCounts(db().db, [unitId], prev, today)).get(unitId)!.PAYMENT_PROCEDURE_TRANSACTED, {
@@ -294,3 +278,16 @@ describe('catalogue counts', () => {
     assert.deepEqual(third.PUBLIC_CONTENT_FULL, { numerator: n - 3, denominator: n });
   });
 });
+
+/** A fee paid online at `at` (the dossier state's `payment`). */
+function paidOnline(amount: number, channel: string, at: number) {
+  return {
+    feeLines: [{ name: 'Lệ phí', amount }],
+    requestedAt: at,
+    status: 'PAID',
+    paidAt: at,
+    channel,
+    receiptUrl: null,
+    excludedFromDeadline: false,
+  };
+}
