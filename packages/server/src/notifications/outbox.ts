@@ -75,11 +75,21 @@ export const dedupeKeyOf = (parts: readonly string[]) => parts.join('|');
  * `EXISTS (SELECT 1 FROM u)` inside a data-modifying WITH) the rows are written only when it holds, so a
  * caller can queue them in the same statement as the write they announce.
  */
+/**
+ * The merge fields as stored and handed to the gateways: only those with a value. A dossier's fields name every
+ * field of every template, most of them null for any one message; kept whole they doubled each outbox row.
+ */
+export function storedFields(fields: MergeFields): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) if (value !== null && value !== undefined) kept[name] = value;
+  return kept;
+}
+
 export function outboxInsertSql(rows: readonly OutboxRowInput[], onlyIf?: RawBuilder<unknown>) {
   const values = rows.map(
     (r) => sql`(${r.dossierId}::uuid, ${r.actionId}::uuid, ${r.topic}::text, ${r.channel}::text, ${r.recipient}::text,
       ${r.recipientName}::text, ${r.recipientUserId}::uuid, ${r.subject}::text, ${r.body}::text, ${r.template}::text,
-      ${JSON.stringify(r.fields)}::jsonb, ${r.dedupeKey}::text, ${r.status}::text, ${r.lastError ?? null}::text,
+      ${JSON.stringify(storedFields(r.fields))}::jsonb, ${r.dedupeKey}::text, ${r.status}::text, ${r.lastError ?? null}::text,
       ${r.status === 'SENT' ? sql`now()` : sql`NULL`}::timestamptz)`,
   );
   return sql`INSERT INTO notification_outbox (dossier_id, action_id, topic, channel, recipient, recipient_name,

@@ -176,6 +176,15 @@ describe('reception e-mail', () => {
         ['ZALO', '0912345678', 'SENT', 1, 'RECEIVED@1'],
       ],
     );
+    // The gateways get the fields the message was rendered with, and only those with a value.
+    for (const r of rows) {
+      assert.equal(r.fields.code, code);
+      assert.equal(r.fields.appointment, appointment);
+      assert.deepEqual(
+        Object.entries(r.fields).filter(([, v]) => v === null),
+        [],
+      );
+    }
     const emailRow = rows[0]!;
     assert.ok(emailRow.sent_at);
     assert.equal(emailRow.provider_message_id, `<${emailRow.id}@motcua.local>`);

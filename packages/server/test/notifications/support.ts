@@ -204,6 +204,7 @@ export interface OutboxRow {
   sent_at: Date | null;
   claim_token: string | null;
   template: string;
+  fields: Record<string, unknown>;
 }
 
 export async function outboxRows(db: Db, where: { dossierId?: string; recipient?: string; topic?: string } = {}) {
