@@ -10,36 +10,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn } from 'node:child_process';
-import pg from 'pg';
 import { projectRoot } from '../packages/server/src/platform/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
 import { withDatabase } from '../packages/server/src/platform/db';
+import { freePort, query } from './support/database';
 
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const DURATION_MS = Number(process.env.DURATION_S ?? 10) * 1000;
 const MAX_REQUESTS = Number(process.env.MAX_REQUESTS ?? 200_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(url: string, sql: string, params: unknown[] = []) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 // Deterministic queries: starts over 2024–2027 at minute resolution, every duration unit, half of them for a unit.
 function makeQueries(unitIds: string[], n: number): string[] {
@@ -79,7 +58,7 @@ try {
     embedded = await startEmbeddedPostgres(tmpDir, { port: await freePort() });
     serverUrl = embedded.url;
   }
-  await admin(serverUrl, `CREATE DATABASE ${dbName} ENCODING 'UTF8' TEMPLATE template0`);
+  await query(serverUrl, `CREATE DATABASE ${dbName} ENCODING 'UTF8' TEMPLATE template0`);
   const dbUrl = withDatabase(serverUrl, dbName);
   const port = await freePort();
   child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
@@ -105,7 +84,7 @@ try {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const unitIds = (await admin(dbUrl, 'SELECT id FROM unit WHERE valid_to IS NULL ORDER BY code LIMIT 20')).map(
+  const unitIds = (await query(dbUrl, 'SELECT id FROM unit WHERE valid_to IS NULL ORDER BY code LIMIT 20')).map(
     (r) => r.id as string,
   );
   const queries = makeQueries(unitIds, 8192);
@@ -152,7 +131,7 @@ try {
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
   }
-  await admin(serverUrl!, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+  await query(serverUrl!, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
   await embedded?.stop().catch(() => {});
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
 }

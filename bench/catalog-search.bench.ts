@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import pino from 'pino';
 import { startEmbeddedPostgres } from '../packages/server/src/platform/embeddedPostgres';
 import { connect, withDatabase } from '../packages/server/src/platform/db';
@@ -17,15 +16,7 @@ import { lazyJobs } from '../packages/server/src/jobs/lazy';
 import { loadDemoData } from '../packages/server/src/seed/demo';
 import { importRecords } from '../packages/server/src/catalog/importer';
 import { proceduresFile } from '../packages/server/src/catalog/seed';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from './support/database';
 
 let seed = 0x5eed;
 const rand = () => {

@@ -15,12 +15,9 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import net from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
+import { benchDatabase, query, type BenchDatabase } from './support/database';
 import { withDatabase } from '../packages/server/src/platform/db';
 import { serverNodeArgs, startServer, type BenchServer, type Reply, type Session } from './support/server';
 
@@ -28,26 +25,6 @@ const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const DURATION_MS = Number(process.env.DURATION_S ?? 30) * 1000;
 const WARMUP_MS = Number(process.env.WARMUP_S ?? 5) * 1000;
 const PGBENCH_T = Number(process.env.PGBENCH_T ?? 30);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function query(url: string, text: string, params: unknown[] = []) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 let server: BenchServer | undefined;
 const send: BenchServer['send'] = (...a) => server!.send(...a);
@@ -84,24 +61,12 @@ function findPgbench(): string {
   throw new Error('pgbench not found (set PGBENCH)');
 }
 
-let embedded: EmbeddedDatabase | undefined;
-let tmpDir: string | undefined;
-let dbUrl: string;
-let createdDb: string | undefined;
+let db: BenchDatabase | undefined;
 let pgbenchDb: string | undefined;
-let serverUrl: string;
 try {
-  if (process.env.DATABASE_URL) {
-    dbUrl = process.env.DATABASE_URL;
-    serverUrl = withDatabase(dbUrl, 'postgres');
-  } else {
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
-    embedded = await startEmbeddedPostgres(tmpDir, { port: await freePort() });
-    serverUrl = embedded.url;
-    createdDb = 'motcua_bench';
-    await query(serverUrl, `CREATE DATABASE ${createdDb} ENCODING 'UTF8' TEMPLATE template0`);
-    dbUrl = withDatabase(serverUrl, createdDb);
-  }
+  db = await benchDatabase(process.env.DATABASE_URL);
+  const dbUrl = db.url;
+  const serverUrl = db.serverUrl;
   const started = performance.now();
   server = await startServer(
     dbUrl,
@@ -287,12 +252,9 @@ try {
   console.log(
     `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, Node ${process.version}, load average ${load0.toFixed(1)} → ${load1.toFixed(1)} during the run, ${os.loadavg()[0]!.toFixed(1)} at the end`,
   );
-  console.log(`database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
+  console.log(`database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
 } finally {
   await server?.stop();
-  if (pgbenchDb) await query(serverUrl!, `DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`).catch(() => {});
-  if (createdDb && embedded)
-    await query(serverUrl!, `DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => {});
-  await embedded?.stop().catch(() => {});
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  if (pgbenchDb) await query(db!.serverUrl, `DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`).catch(() => {});
+  await db?.close();
 }

@@ -14,39 +14,14 @@
  * Options (env): RATE (1000), DURATION_S (30), WARMUP_S (5), PORT (3302), DEMO_DOSSIERS (5000), LOOKUP_LIMIT (0),
  * SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import http from 'node:http';
-import net from 'node:net';
-import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
-import { withDatabase } from '../packages/server/src/platform/db';
+import { benchDatabase, query, type BenchDatabase } from './support/database';
 import { serverNodeArgs, startServer, type BenchServer } from './support/server';
 
 const RATE = Number(process.env.RATE ?? 1000);
 const DURATION_MS = Number(process.env.DURATION_S ?? 30) * 1000;
 const WARMUP_MS = Number(process.env.WARMUP_S ?? 5) * 1000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function query(url: string, text: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 let port = 0;
@@ -62,22 +37,11 @@ function get(url: string): Promise<number> {
   });
 }
 
-let embedded: EmbeddedDatabase | undefined;
-let tmpDir: string | undefined;
+let db: BenchDatabase | undefined;
 let server: BenchServer | undefined;
-let serverUrl: string | undefined;
-let createdDb: string | undefined;
 try {
-  let dbUrl: string;
-  if (process.env.DATABASE_URL) dbUrl = process.env.DATABASE_URL;
-  else {
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
-    embedded = await startEmbeddedPostgres(tmpDir, { port: await freePort() });
-    serverUrl = embedded.url;
-    createdDb = 'motcua_bench';
-    await query(serverUrl, `CREATE DATABASE ${createdDb} ENCODING 'UTF8' TEMPLATE template0`);
-    dbUrl = withDatabase(serverUrl, createdDb);
-  }
+  db = await benchDatabase(process.env.DATABASE_URL);
+  const dbUrl = db.url;
   port = Number(process.env.PORT ?? 3302);
   const started = performance.now();
   server = await startServer(
@@ -175,12 +139,9 @@ try {
   console.log(
     `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, Node ${process.version}, load average ${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}; lookup limit ${process.env.LOOKUP_LIMIT ?? '0 (off)'}`,
   );
-  console.log(`database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
+  console.log(`database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}`);
 } finally {
   await server?.stop();
   agent.destroy();
-  if (createdDb && serverUrl)
-    await query(serverUrl, `DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => {});
-  await embedded?.stop().catch(() => {});
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  await db?.close();
 }
