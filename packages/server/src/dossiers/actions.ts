@@ -299,13 +299,19 @@ async function prepare(
   switch (type) {
     case 'RECEIVE': {
       // The officer sends only the checklist; the code, rules and due date are the server's.
-      const { procedure, version } = await procedureAt(trx, row.procedureCode, row.unitId, localDateOf(at));
+      const context = await store.receptionContext(trx, {
+        unitId: row.unitId,
+        procedureCode: row.procedureCode,
+        localDate: localDateOf(at),
+        actionId: null,
+      });
+      const { procedure, version } = procedureAt(row.procedureCode, localDateOf(at), context);
       const ticked = Array.isArray(payload.papers)
         ? (payload.papers as { index: number; provided: boolean }[])
         : undefined;
       const papers = checkPapers(version, ticked);
       const timeLimit = timeLimitFor(version, 'ONLINE');
-      const unitCode = (await store.unitLabel(trx, row.unitId))!.code;
+      const unitCode = context.unitCode!;
       const { papers: _ignored, ...rest } = payload;
       return {
         payload: rest,

@@ -19,7 +19,7 @@ import type { Db } from '../platform/db';
 import { requireSomewhere } from '../access/guard';
 import { firstAuditRow, type AuditEvent } from '../audit/service';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
-import { findProcedure, versionById } from '../catalog/store';
+import type { versionById } from '../catalog/store';
 import { dossierNotificationRows } from '../notifications/outbox';
 import * as store from './store';
 import { reachOf, visible, type Reach } from './access';
@@ -122,18 +122,13 @@ export function instantOf(value: string | undefined, field: string): number {
 
 type Version = NonNullable<Awaited<ReturnType<typeof versionById>>>;
 
-/** The procedure's version in force at the unit on the date, or a precise refusal. */
-export async function procedureAt(
-  db: Db,
+/** The procedure and its version in force at the unit on the date (as `store.receptionContext` read them), or a precise refusal. */
+export function procedureAt(
   procedureCode: string,
-  unitId: string,
   localDate: string,
-  /** The procedure and its version in force, when the caller read them already (`store.receptionContext`). */
-  known?: Pick<store.ReceptionContext, 'procedure' | 'version'>,
+  known: Pick<store.ReceptionContext, 'procedure' | 'version'>,
 ) {
-  const procedure = known ? known.procedure : await findProcedure(db, procedureCode);
-  const versionId = !known && procedure && (await store.versionAtUnit(db, procedure.id, unitId, localDate));
-  const version = known ? known.version : versionId ? await versionById(db, versionId) : undefined;
+  const { procedure, version } = known;
   if (!procedure || !version)
     throw new DomainError('DOSSIER_PROCEDURE_NOT_AT_UNIT', [
       {
@@ -177,18 +172,24 @@ export function legalLimitFor(methods: Version['content']['methods'], channel: C
   return limit && unit ? { value: limit.value, unit } : undefined;
 }
 
-/** Everything RECEIVE needs that is not in the transaction: the time limit for the channel and the unit's calendar. */
+/**
+ * Everything RECEIVE needs that is not in the transaction, from what `store.receptionContext` read: the time limit
+ * for the channel, the unit's calendar (at the revision read with it) and the unit's code and name.
+ */
 export async function receptionInputs(
   cache: CalendarCache,
   db: Db,
   unitId: string,
+  context: store.ReceptionContext,
   version: Version,
   channel: Channel,
 ) {
-  const timeLimit = timeLimitFor(version, channel);
-  const uc = await cache.get(unitId);
-  const unit = (await store.unitLabel(db, unitId))!;
-  return { timeLimit, uc, unitCode: unit.code, unitName: unit.name };
+  return {
+    timeLimit: timeLimitFor(version, channel),
+    uc: await cache.getAt(unitId, context.calendarRevision, db),
+    unitCode: context.unitCode!,
+    unitName: context.unitName!,
+  };
 }
 
 /** The legal time for the channel, or the refusal: a dossier without one cannot be received. */
@@ -361,14 +362,9 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
   if (context.keyOwner) return { created: false, id: context.keyOwner };
   if (badTime) throw badTime;
 
-  const { procedure, version } = await procedureAt(ctx.db, input.procedureCode, input.unitId, localDateOf(at), context);
+  const { procedure, version } = procedureAt(input.procedureCode, localDateOf(at), context);
   const papers = checkPapers(version, input.papers);
-  const inputs = {
-    timeLimit: timeLimitFor(version, input.channel),
-    uc: await cache.getAt(input.unitId, context.calendarRevision, ctx.db),
-    unitCode: context.unitCode!,
-    unitName: context.unitName!,
-  };
+  const inputs = await receptionInputs(cache, ctx.db, input.unitId, context, version, input.channel);
 
   try {
     const done = await ctx.db.transaction().execute(async (trx) => {
@@ -453,15 +449,20 @@ function newDossierView(
 /** Online submission by a signed-in citizen (T2): a SUBMITTED dossier without a code until an officer receives it. */
 export async function submitOnline(ctx: RequestContext, cache: CalendarCache, actionId: string, input: SubmitBody) {
   const actor = requireSomewhere(ctx, 'dossiers.submit');
-  const again = await replay(ctx, actionId);
-  if (again) return again;
   const at = Date.now();
-  const { procedure, version } = await procedureAt(ctx.db, input.procedureCode, input.unitId, localDateOf(at));
+  const context = await store.receptionContext(ctx.db, {
+    unitId: input.unitId,
+    procedureCode: input.procedureCode,
+    localDate: localDateOf(at),
+    actionId,
+  });
+  if (context.keyOwner) return { created: false, id: context.keyOwner };
+  const { procedure, version } = procedureAt(input.procedureCode, localDateOf(at), context);
   if (!version.content.channels.includes('online'))
     throw new DomainError('DOSSIER_CHANNEL_NOT_OFFERED', [
       { field: 'body.procedureCode', message: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến.' },
     ]);
-  const inputs = await receptionInputs(cache, ctx.db, input.unitId, version, 'ONLINE');
+  const inputs = await receptionInputs(cache, ctx.db, input.unitId, context, version, 'ONLINE');
   const papers = checkPapers(version, undefined).map((p) => ({ ...p, provided: false }));
   try {
     return await ctx.db.transaction().execute(async (trx) => {

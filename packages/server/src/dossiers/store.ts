@@ -92,7 +92,7 @@ const processSql = sql`(SELECT json_build_object('id', ip.id, 'steps', ip.steps)
 
 /** What an action needs besides the row, read by the same statement that locks it. */
 export interface LockedDossier extends DossierRow {
-  /** The dossier an Idempotency-Key already belongs to, if any. */
+  /** The dossier an Idempotency-Key already belongs to, if any (null without a key). */
   keyOwner: string | null;
   /** The unit and its ancestors, nearest first (as `ancestorPath`). */
   path: string[];
@@ -332,14 +332,6 @@ export async function unitLabel(db: Db, unitId: string): Promise<{ code: string;
   return r.rows[0];
 }
 
-/** The procedure's version in force on a date, if it applies at the unit (published there or delegated). */
-export async function versionAtUnit(db: Db, procedureId: string, unitId: string, asOf: string) {
-  const r = await sql<{ id: string }>`
-    SELECT v.id FROM procedure_version v WHERE v.procedure_id = ${procedureId}::uuid AND ${versionAppliesAt(unitId, asOf)}
-    LIMIT 1`.execute(db);
-  return r.rows[0]?.id;
-}
-
 /** `v` (a procedure_version) is in force on the date and applies at the unit: published there or delegated. */
 const versionAppliesAt = (unitId: string, asOf: string) => sql`v.superseded_at IS NULL
       AND v.effective_from <= ${asOf}::date AND (v.effective_to IS NULL OR v.effective_to >= ${asOf}::date)
@@ -358,13 +350,13 @@ export interface ReceptionContext {
   unitName: string | null;
   calendarRevision: number;
   procedure: ProcedureRow | null;
-  /** The procedure's version in force at the unit on the day (as `versionAtUnit`), if any. */
+  /** The procedure's version in force at the unit on the day (`versionAppliesAt`), if any. */
   version: VersionRow | undefined;
 }
 
 export async function receptionContext(
   db: Db,
-  q: { unitId: string; procedureCode: string; localDate: string; actionId: string },
+  q: { unitId: string; procedureCode: string; localDate: string; actionId: string | null },
 ): Promise<ReceptionContext> {
   const r = await sql<Record<string, unknown>>`${prepared}
     SELECT

@@ -237,10 +237,11 @@ function monthsOf(period: { from: string; to: string }): { start: string; end: s
 }
 
 /**
- * The catalogue counts of each unit: procedures in force at the unit on `asOf` (`versionAtUnit`'s rule: the
- * version in force published for the unit, or for a procedure delegated to it) and, for 3.2, P1 and 5.7, those of
- * them that had a dossier received in the period (local dates, inclusive; whole months — the rollups are by month;
- * another period gives only 1.3 and 3.1) with an online submission, an online payment, citizen data.
+ * The catalogue counts of each unit: procedures in force at the unit on `asOf` (the reception's rule,
+ * `dossiers/store` `versionAppliesAt`: the version in force published for the unit, or for a procedure delegated to
+ * it) and, for 3.2, P1 and 5.7, those of them that had a dossier received in the period (local dates, inclusive;
+ * whole months — the rollups are by month; another period gives only 1.3 and 3.1) with an online submission, an
+ * online payment, citizen data.
  *
  * A unit with no procedure in force gets no entry (its indicators stay "no counts"); a zero denominator is given
  * as { 0, 0 } (the engine's zero-denominator rule). An indicator is left out for a unit when a procedure of its

@@ -215,6 +215,46 @@ describe('online submission to delivery and rating', () => {
 });
 
 describe('rules that refuse and change nothing', () => {
+  test('an online submission of a procedure not at the unit, or not offered online, is refused and writes nothing', async () => {
+    const counterOnly = await sql<{ code: string }>`
+      SELECT p.code FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+      JOIN procedure_version_unit pu ON pu.version_id = v.id AND pu.unit_id = ${communeId}::uuid
+      WHERE v.superseded_at IS NULL AND v.effective_from <= current_date AND NOT ('online' = ANY(v.channels))
+      ORDER BY p.code LIMIT 1`.execute(t.database.db);
+    assert.ok(counterOnly.rows[0], 'a demo procedure at the commune without the online channel');
+    const mine = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM dossier d JOIN app_user u ON u.id = d.submitted_by
+            WHERE u.username = 'congdan'`.execute(t.database.db)
+        ).rows[0]!.n,
+      );
+    const before = await mine();
+    const submit = (code: string, key = randomUUID()) =>
+      citizen.post(
+        '/api/v1/me/dossiers',
+        { unitId: communeId, procedureCode: code, applicant },
+        { 'idempotency-key': key },
+      );
+
+    const unknown = await submit('9.999999');
+    assert.equal(unknown.statusCode, 400, unknown.body);
+    assert.equal(unknown.json().code, 'DOSSIER_PROCEDURE_NOT_AT_UNIT');
+    assert.deepEqual(
+      unknown.json().errors.map((e: Json) => e.field),
+      ['body.procedureCode'],
+    );
+    const offline = await submit(counterOnly.rows[0].code);
+    assert.equal(offline.statusCode, 422, offline.body);
+    assert.equal(offline.json().code, 'DOSSIER_CHANNEL_NOT_OFFERED');
+    // A refused key stays free: the same key with a procedure offered online creates the dossier.
+    const key = randomUUID();
+    assert.equal((await submit('9.999999', key)).statusCode, 400);
+    const accepted = await submit(procedureCode, key);
+    assert.equal(accepted.statusCode, 201, accepted.body);
+    assert.equal(await mine(), before + 1);
+  });
+
   test('a stale If-Match gets 409 and a missing one 428; the dossier is unchanged', async () => {
     const d = await counterDossier();
     const before = await snapshot(d.id);

@@ -36,7 +36,7 @@ interface InForce {
   code: string;
 }
 
-/** Versions in force at a unit today (the rule of versionAtUnit), by code. */
+/** Versions in force at a unit today (the reception's rule, versionAppliesAt), by code. */
 async function inForceAt(unit: string): Promise<InForce[]> {
   const r = await sql<InForce>`
     SELECT v.id::text AS id, p.code FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
