@@ -1,28 +1,12 @@
 // Types of the public API (/api/v1), mirroring the server contract.
 
-export const ROLES = [
-  'CITIZEN',
-  'COUNTER_OFFICER',
-  'SPECIALIST',
-  'UNIT_LEADER',
-  'INSPECTOR',
-  'REFORM_OFFICER',
-  'SUPERVISOR',
-  'SYSTEM_ADMIN',
-] as const;
-export type Role = (typeof ROLES)[number];
+// The roles and unit types are the domain's own lists (one source for server and web).
+import type { Role } from '@motcua/domain/access/roles';
+import type { UnitType } from '@motcua/domain/units/unitTypes';
 
-export const UNIT_TYPES = [
-  'PROVINCE',
-  'DISTRICT',
-  'WARD',
-  'COMMUNE',
-  'TOWNSHIP',
-  'DEPARTMENT',
-  'SERVICE_CENTRE',
-  'SERVICE_POINT',
-] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
+export { roles as ROLES } from '@motcua/domain/access/roles';
+export { unitTypes as UNIT_TYPES } from '@motcua/domain/units/unitTypes';
+export type { Role, UnitType };
 
 /** Calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;

@@ -1,21 +1,13 @@
 import { Table, Timeline, Typography } from 'antd';
 import type { Duration } from '@motcua/domain/calendar/index';
+import { roles } from '@motcua/domain/access/roles';
 import type { Dossier, StepRecord, TimelineItem } from '../../api/dossiers';
 import { formatNumber } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { actionLabel } from './labels';
 import { vnDate, vnDateTime } from './vnTime';
 
-const ROLES = new Set([
-  'CITIZEN',
-  'COUNTER_OFFICER',
-  'SPECIALIST',
-  'UNIT_LEADER',
-  'INSPECTOR',
-  'REFORM_OFFICER',
-  'SUPERVISOR',
-  'SYSTEM_ADMIN',
-]);
+const ROLES = new Set<string>(roles);
 export const roleName = (t: Translate, r: string) => (ROLES.has(r) ? t(`role.${r}` as MessageKey) : r);
 
 export function durationText(d: Duration | null | undefined, t: Translate): string {
