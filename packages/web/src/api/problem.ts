@@ -25,19 +25,32 @@ export function fieldPath(field: string): (string | number)[] {
 }
 
 /**
- * Put the problem's per-field errors on the form. Returns the messages of errors
- * whose field is not on the form (to be shown with the general message).
+ * Puts the problem's per-field errors on the form (all messages of a field together). `knownFields` are the
+ * top-level form fields; for `collapse` fields (edited as one textarea or tag list) an error on an item goes to the
+ * field itself. Returns the messages that found no field (to be shown with the general message).
  */
-export function applyProblemToForm(form: FormInstance, err: unknown, knownFields: string[]): string[] {
+export function applyProblemToForm(
+  form: FormInstance,
+  err: unknown,
+  knownFields: string[],
+  collapse: string[] = [],
+): string[] {
   if (!(err instanceof ApiError) || !err.problem.errors?.length) return [];
   const unmatched: string[] = [];
-  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const e of err.problem.errors) {
-    const path = fieldPath(e.field);
+    let path = fieldPath(e.field);
     const head = path[0];
-    if (typeof head === 'string' && knownFields.includes(head)) fields.push({ name: path, errors: [e.message] });
-    else unmatched.push(e.message);
+    if (typeof head !== 'string' || !knownFields.includes(head)) {
+      unmatched.push(e.message);
+      continue;
+    }
+    if (collapse.includes(head)) path = [head];
+    const key = JSON.stringify(path);
+    const entry = byField.get(key) ?? { name: path, errors: [] };
+    entry.errors.push(e.message);
+    byField.set(key, entry);
   }
-  if (fields.length) form.setFields(fields);
+  if (byField.size) form.setFields([...byField.values()]);
   return unmatched;
 }

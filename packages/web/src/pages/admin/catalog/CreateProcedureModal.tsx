@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { problemMessage } from '../../../api/problem';
+import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import { PROCEDURE_LEVELS, TIME_UNITS, catalogApi, type ProcedureLevel, type TimeUnit } from '../../../api/catalog';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, toIsoDate } from '../../../format';
-import { applyFieldErrors } from './formErrors';
 import { textOrNull } from './labels';
 
 interface Values {
@@ -66,7 +65,7 @@ export function CreateProcedureModal({
       form.resetFields();
       onCreated(created.code);
     } catch (err) {
-      const rest = applyFieldErrors(form, err, [
+      const rest = applyProblemToForm(form, err, [
         'code',
         'name',
         'field',

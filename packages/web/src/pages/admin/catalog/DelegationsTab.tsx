@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Table, Tag }
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
-import { problemMessage } from '../../../api/problem';
+import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import {
   DELEGATION_KINDS,
   catalogApi,
@@ -14,7 +14,6 @@ import {
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../../format';
-import { applyFieldErrors } from './formErrors';
 import { textOrNull } from './labels';
 
 interface Values {
@@ -155,7 +154,7 @@ function DelegationModal({
       }
       onSaved();
     } catch (e) {
-      const extra = applyFieldErrors(form, e, FIELDS);
+      const extra = applyProblemToForm(form, e, FIELDS);
       const conflict = e instanceof ApiError && e.status === 412;
       setError([conflict ? t('deleg.conflict') : problemMessage(e, t), ...extra].join(' '));
       if (conflict) onConflict();

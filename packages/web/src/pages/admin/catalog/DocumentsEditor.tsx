@@ -1,7 +1,8 @@
 import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { DOCUMENT_KINDS } from '../../../api/catalog';
 import { useT } from '../../../i18n';
+import { ListItemControls } from './ListItemControls';
 
 /** The list of required documents: add, remove, reorder; kind, quantities and forms. */
 export function DocumentsEditor() {
@@ -19,29 +20,14 @@ export function DocumentsEditor() {
                 title={label}
                 style={{ marginBottom: 12 }}
                 extra={
-                  <>
-                    <Button
-                      type="text"
-                      icon={<ArrowUpOutlined aria-hidden />}
-                      aria-label={t('proc.moveUp', { name: label })}
-                      disabled={i === 0}
-                      onClick={() => move(i, i - 1)}
-                    />
-                    <Button
-                      type="text"
-                      icon={<ArrowDownOutlined aria-hidden />}
-                      aria-label={t('proc.moveDown', { name: label })}
-                      disabled={i === items.length - 1}
-                      onClick={() => move(i, i + 1)}
-                    />
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined aria-hidden />}
-                      aria-label={t('proc.removeDocument', { n: i + 1 })}
-                      onClick={() => remove(item.name)}
-                    />
-                  </>
+                  <ListItemControls
+                    label={label}
+                    index={i}
+                    count={items.length}
+                    removeLabel={t('proc.removeDocument', { n: i + 1 })}
+                    move={move}
+                    remove={() => remove(item.name)}
+                  />
                 }
               >
                 <Form.Item

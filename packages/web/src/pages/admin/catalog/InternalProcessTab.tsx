@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Tabl
 import { CheckOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
-import { problemMessage } from '../../../api/problem';
+import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import type { Role } from '../../../api/types';
 import {
   catalogApi,
@@ -19,7 +19,6 @@ import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../format';
 import { BudgetBar, StepsEditor, type StepValues } from './StepsEditor';
-import { applyFieldErrors } from './formErrors';
 import { textOrNull } from './labels';
 
 interface Values {
@@ -117,7 +116,7 @@ export function InternalProcessTab({ procedure }: { procedure: ProcedureDetail }
       await load();
       setCurrent(saved);
     } catch (e) {
-      applyFieldErrors(form, e, ['steps', 'channel']);
+      applyProblemToForm(form, e, ['steps', 'channel']);
       const conflict = e instanceof ApiError && e.status === 412;
       const details = e instanceof ApiError ? (e.problem.errors ?? []).map((x) => x.message) : [];
       setError(
@@ -292,7 +291,7 @@ function ApproveModal({
       message.success(t('process.approved', { seq: p.seq }));
       onDone(p);
     } catch (e) {
-      const extra = applyFieldErrors(form, e, ['approvalDecisionNo', 'approvedAt', 'effectiveFrom']);
+      const extra = applyProblemToForm(form, e, ['approvalDecisionNo', 'approvedAt', 'effectiveFrom']);
       setError(
         [e instanceof ApiError && e.status === 412 ? t('process.conflict') : problemMessage(e, t), ...extra].join(' '),
       );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../api/client';
-import { problemMessage } from '../../../api/problem';
+import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import {
   PLAN_TRANSITIONS,
   catalogApi,
@@ -13,7 +13,6 @@ import {
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../format';
-import { applyFieldErrors } from './formErrors';
 import { textOrNull } from './labels';
 
 interface Values {
@@ -126,7 +125,7 @@ export function PlanFormModal({
       );
       onSaved();
     } catch (e) {
-      const extra = applyFieldErrors(form, e, FIELDS);
+      const extra = applyProblemToForm(form, e, FIELDS);
       const conflict = e instanceof ApiError && e.status === 412;
       setError([conflict ? t('plan.conflict') : problemMessage(e, t), ...extra].join(' '));
       if (conflict) onConflict();
@@ -210,7 +209,7 @@ export function TransitionModal({
       message.success(t('plan.transitioned', { status: t(`ca.planStatus.${p.status}`) }));
       onDone();
     } catch (e) {
-      const extra = applyFieldErrors(form, e, ['to', 'decisionNo', 'decisionDate', 'note']);
+      const extra = applyProblemToForm(form, e, ['to', 'decisionNo', 'decisionDate', 'note']);
       setError(
         [e instanceof ApiError && e.status === 412 ? t('plan.conflict') : problemMessage(e, t), ...extra].join(' '),
       );

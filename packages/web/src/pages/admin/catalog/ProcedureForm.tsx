@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Collapse, DatePicker, Form, Input, Radio,
 import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { ApiError } from '../../../api/client';
-import { problemMessage } from '../../../api/problem';
+import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import {
   EXCLUDED_PERIODS,
   ONLINE_LEVELS,
@@ -24,7 +24,6 @@ import {
   toVersionInput,
   type ProcedureFormValues,
 } from './procedureFormValues';
-import { applyFieldErrors } from './formErrors';
 
 interface Props {
   procedure: ProcedureDetail;
@@ -80,7 +79,7 @@ export function ProcedureForm({ procedure, onSaved, onConflict }: Props) {
       else message.success(t('proc.saved', { code: saved.code }));
       onSaved(saved);
     } catch (e) {
-      const extra = applyFieldErrors(form, e, FORM_FIELDS, COLLAPSED_FIELDS);
+      const extra = applyProblemToForm(form, e, FORM_FIELDS, COLLAPSED_FIELDS);
       const conflict = e instanceof ApiError && e.status === 412;
       setError([conflict ? t('proc.conflict') : problemMessage(e, t), ...extra].join(' '));
       if (conflict) onConflict();

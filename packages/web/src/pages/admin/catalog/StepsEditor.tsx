@@ -1,9 +1,10 @@
 import { Button, Card, Checkbox, Form, Input, InputNumber, Progress, Select, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '../../../api/types';
 import { UNIT_RULES, legalWorkingHours, type TimeLimit } from '../../../api/catalog';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
+import { ListItemControls } from './ListItemControls';
 import { formatNumber } from '../../../format';
 
 export interface StepValues {
@@ -67,30 +68,15 @@ export function StepsEditor({ disabled }: { disabled: boolean }) {
                 style={{ marginBottom: 12 }}
                 extra={
                   !disabled && (
-                    <>
-                      <Button
-                        type="text"
-                        icon={<ArrowUpOutlined aria-hidden />}
-                        aria-label={t('proc.moveUp', { name: label })}
-                        disabled={i === 0}
-                        onClick={() => move(i, i - 1)}
-                      />
-                      <Button
-                        type="text"
-                        icon={<ArrowDownOutlined aria-hidden />}
-                        aria-label={t('proc.moveDown', { name: label })}
-                        disabled={i === items.length - 1}
-                        onClick={() => move(i, i + 1)}
-                      />
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('process.removeStep', { n: i + 1 })}
-                        disabled={items.length <= 1}
-                        onClick={() => remove(item.name)}
-                      />
-                    </>
+                    <ListItemControls
+                      label={label}
+                      index={i}
+                      count={items.length}
+                      removeLabel={t('process.removeStep', { n: i + 1 })}
+                      removeDisabled={items.length <= 1}
+                      move={move}
+                      remove={() => remove(item.name)}
+                    />
                   )
                 }
               >
