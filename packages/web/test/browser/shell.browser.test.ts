@@ -248,6 +248,13 @@ describe('web shell forms', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not s
     }
     await assertAccessible(page, 'user create modal');
     await screenshot(page, `${PREFIX}-user-create`);
+    // A name already taken: the server's refusal lands on its field and above the form; the dialog stays open.
+    await dialog.getByLabel('Tên đăng nhập', { exact: true }).fill('tiepnhan');
+    await dialog.getByLabel('Họ và tên', { exact: true }).fill('Người dùng trùng tên');
+    await dialog.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-du-dai-123');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.locator('.ant-form-item-explain-error', { hasText: 'Tên đăng nhập đã được sử dụng.' }).waitFor();
+    await dialog.getByRole('alert').waitFor();
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

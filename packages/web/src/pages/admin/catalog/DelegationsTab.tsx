@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Table, Tag } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../../../api/client';
-import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import {
   DELEGATION_KINDS,
   catalogApi,
@@ -12,6 +10,7 @@ import {
   type ProcedureDetail,
 } from '../../../api/catalog';
 import { UnitSelect } from '../../../components/UnitSelect';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../../format';
 import { textOrNull } from './labels';
@@ -112,8 +111,7 @@ function DelegationModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, handler } = useFormSubmit(form, FIELDS, { conflictMessage: t('deleg.conflict'), onConflict });
   const initial: Partial<Values> = delegation
     ? {
         kind: delegation.kind,
@@ -126,13 +124,7 @@ function DelegationModal({
         scope: delegation.scope ?? '',
       }
     : { kind: 'DELEGATION', decisionDate: dayjs(), effectiveFrom: dayjs() };
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+  const submit = handler(async (v) => {
     const body = {
       kind: v.kind,
       fromUnitId: v.fromUnitId ?? null,
@@ -142,26 +134,15 @@ function DelegationModal({
       effectiveTo: v.effectiveTo ? toIsoDate(v.effectiveTo) : null,
       scope: textOrNull(v.scope),
     };
-    setBusy(true);
-    setError(null);
-    try {
-      if (delegation) {
-        await catalogApi.updateDelegation(delegation.id, delegation.version, body);
-        message.success(t('deleg.saved'));
-      } else {
-        const d = await catalogApi.createDelegation(code, { ...body, unitId: v.unitId });
-        message.success(t('deleg.created', { kind: t(`ca.delegationKind.${d.kind}`), no: d.decisionNo }));
-      }
-      onSaved();
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, FIELDS);
-      const conflict = e instanceof ApiError && e.status === 412;
-      setError([conflict ? t('deleg.conflict') : problemMessage(e, t), ...extra].join(' '));
-      if (conflict) onConflict();
-    } finally {
-      setBusy(false);
+    if (delegation) {
+      await catalogApi.updateDelegation(delegation.id, delegation.version, body);
+      message.success(t('deleg.saved'));
+    } else {
+      const d = await catalogApi.createDelegation(code, { ...body, unitId: v.unitId });
+      message.success(t('deleg.created', { kind: t(`ca.delegationKind.${d.kind}`), no: d.decisionNo }));
     }
-  };
+    onSaved();
+  });
   const req = (f: string) => [{ required: true, message: t('error.required', { field: f }) }];
   return (
     <Modal

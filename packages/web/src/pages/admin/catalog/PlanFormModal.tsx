@@ -11,6 +11,7 @@ import {
   type SimplificationPlan,
 } from '../../../api/catalog';
 import { UnitSelect } from '../../../components/UnitSelect';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../format';
 import { textOrNull } from './labels';
@@ -86,8 +87,7 @@ export function PlanFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, handler } = useFormSubmit(form, FIELDS, { conflictMessage: t('plan.conflict'), onConflict });
   const initial: Partial<Values> = plan
     ? {
         unitId: plan.unitId,
@@ -100,15 +100,7 @@ export function PlanFormModal({
       }
     : { unitId: defaultUnitId ?? undefined, before: emptySide, after: emptySide };
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
+  const submit = handler(async (v) => {
     const common = {
       title: v.title.trim().normalize('NFC'),
       before: v.before,
@@ -116,23 +108,14 @@ export function PlanFormModal({
       note: textOrNull(v.note),
       internalProcessId: textOrNull(v.internalProcessId),
     };
-    try {
-      const saved = plan
-        ? await catalogApi.updatePlan(plan.id, plan.version, common)
-        : await catalogApi.createPlan({ ...common, unitId: v.unitId, procedureCode: v.procedureCode.trim() });
-      message.success(
-        `${t(plan ? 'plan.saved' : 'plan.created', { title: saved.title })} ${t('plan.saving')}: ${formatNumber(saved.saving)} đ (${saved.reductionRate ?? 0}%).`,
-      );
-      onSaved();
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, FIELDS);
-      const conflict = e instanceof ApiError && e.status === 412;
-      setError([conflict ? t('plan.conflict') : problemMessage(e, t), ...extra].join(' '));
-      if (conflict) onConflict();
-    } finally {
-      setBusy(false);
-    }
-  };
+    const saved = plan
+      ? await catalogApi.updatePlan(plan.id, plan.version, common)
+      : await catalogApi.createPlan({ ...common, unitId: v.unitId, procedureCode: v.procedureCode.trim() });
+    message.success(
+      `${t(plan ? 'plan.saved' : 'plan.created', { title: saved.title })} ${t('plan.saving')}: ${formatNumber(saved.saving)} đ (${saved.reductionRate ?? 0}%).`,
+    );
+    onSaved();
+  });
   const req = (f: string) => [{ required: true, whitespace: true, message: t('error.required', { field: f }) }];
   return (
     <Modal

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { UNIT_TYPES, type ReorganisationKind, type Unit, type UnitType } from '../../../api/types';
 import { unitsApi } from '../../../api/units';
-import { applyProblemToForm, problemMessage } from '../../../api/problem';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, toIsoDate } from '../../../format';
 import { UnitSelect } from '../../../components/UnitSelect';
@@ -38,17 +37,12 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, handler } = useFormSubmit(form, FIELDS, { open });
   const kind = Form.useWatch('kind', form) ?? 'MERGE';
   const effective = Form.useWatch('effectiveDate', form) as Dayjs | undefined;
   // Sources are valid up to the day before the effective date; targets' parents on it.
   const sourceAsOf = toIsoDate((effective ?? dayjs()).subtract(1, 'day'));
   const targetAsOf = toIsoDate(effective ?? dayjs());
-
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
 
   const onKindChange = (k: ReorganisationKind) => {
     const targets = form.getFieldValue('targets') as Partial<TargetValues>[] | undefined;
@@ -61,37 +55,22 @@ export function ReorganisationModal({ open, onClose, onDone }: Props) {
     }
   };
 
-  const submit = async () => {
-    let v: FormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await unitsApi.reorganise({
-        kind: v.kind,
-        effectiveDate: toIsoDate(v.effectiveDate),
-        legalBasis: v.legalBasis.trim().normalize('NFC'),
-        sourceIds: v.sourceIds,
-        targets: v.targets.map((x) => ({
-          code: x.code.trim(),
-          name: x.name.trim().normalize('NFC'),
-          type: x.type,
-          parentId: x.parentId ?? null,
-        })),
-      });
-      message.success(t('reorg.done', { count: res.targets.length, names: res.targets.map((u) => u.name).join(', ') }));
-      onDone(res.targets);
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, FIELDS);
-      setError([problemMessage(e, t), ...extra].join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = handler(async (v) => {
+    const res = await unitsApi.reorganise({
+      kind: v.kind,
+      effectiveDate: toIsoDate(v.effectiveDate),
+      legalBasis: v.legalBasis.trim().normalize('NFC'),
+      sourceIds: v.sourceIds,
+      targets: v.targets.map((x) => ({
+        code: x.code.trim(),
+        name: x.name.trim().normalize('NFC'),
+        type: x.type,
+        parentId: x.parentId ?? null,
+      })),
+    });
+    message.success(t('reorg.done', { count: res.targets.length, names: res.targets.map((u) => u.name).join(', ') }));
+    onDone(res.targets);
+  });
 
   return (
     <Modal

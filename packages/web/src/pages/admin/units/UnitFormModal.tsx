@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { UNIT_TYPES, type Unit, type UnitDetail, type UnitInput, type UnitType } from '../../../api/types';
 import { unitsApi } from '../../../api/units';
-import { ApiError } from '../../../api/client';
-import { applyProblemToForm, problemMessage } from '../../../api/problem';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../format';
 import { UnitSelect } from '../../../components/UnitSelect';
@@ -62,57 +60,39 @@ export function UnitFormModal({ open, unit, defaults, onClose, onSaved, onConfli
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, handler } = useFormSubmit(form, FIELDS, {
+    open,
+    conflictMessage: t('units.conflict'),
+    onConflict,
+  });
   const editing = !!unit;
-
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
 
   const initialValues: Partial<FormValues> = unit
     ? toValues(unit)
     : { parentId: defaults?.parentId ?? null, validFrom: fromIsoDate(defaults?.validFrom) ?? dayjs(), validTo: null };
 
-  const submit = async () => {
-    let values: FormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+  const submit = handler(async (values) => {
     const input = toInput(values);
-    setBusy(true);
-    setError(null);
-    try {
-      let saved: Unit;
-      if (unit) {
-        const before = toInput(toValues(unit));
-        const patch: Partial<UnitInput> = {};
-        for (const k of Object.keys(input) as (keyof UnitInput)[]) {
-          if (input[k] !== before[k]) (patch as Record<string, unknown>)[k] = input[k];
-        }
-        if (Object.keys(patch).length === 0) {
-          message.info(t('units.noChanges'));
-          onClose();
-          return;
-        }
-        saved = await unitsApi.update(unit.id, unit.version, patch);
-        message.success(t('units.saved', { name: saved.name }));
-      } else {
-        saved = await unitsApi.create(input);
-        message.success(t('units.created', { name: saved.name }));
+    let saved: Unit;
+    if (unit) {
+      const before = toInput(toValues(unit));
+      const patch: Partial<UnitInput> = {};
+      for (const k of Object.keys(input) as (keyof UnitInput)[]) {
+        if (input[k] !== before[k]) (patch as Record<string, unknown>)[k] = input[k];
       }
-      onSaved(saved);
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, FIELDS);
-      const conflict = e instanceof ApiError && e.status === 412;
-      setError([conflict ? t('units.conflict') : problemMessage(e, t), ...extra].join(' '));
-      if (conflict) onConflict?.();
-    } finally {
-      setBusy(false);
+      if (Object.keys(patch).length === 0) {
+        message.info(t('units.noChanges'));
+        onClose();
+        return;
+      }
+      saved = await unitsApi.update(unit.id, unit.version, patch);
+      message.success(t('units.saved', { name: saved.name }));
+    } else {
+      saved = await unitsApi.create(input);
+      message.success(t('units.created', { name: saved.name }));
     }
-  };
+    onSaved(saved);
+  });
 
   return (
     <Modal

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import type { User, UserPatch } from '../../../api/types';
 import { usersApi } from '../../../api/users';
-import { applyProblemToForm, problemMessage } from '../../../api/problem';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 
 interface FormValues {
@@ -28,52 +27,32 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, handler } = useFormSubmit(form, FIELDS, { open });
   const editing = !!user;
 
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
-
-  const submit = async () => {
-    let v: FormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
+  const submit = handler(async (v) => {
+    let saved: User;
+    const fullName = v.fullName.trim().normalize('NFC');
+    if (user) {
+      const patch: UserPatch = {};
+      if (fullName !== user.fullName) patch.fullName = fullName;
+      if (orNull(v.email) !== user.email) patch.email = orNull(v.email);
+      if (orNull(v.phone) !== user.phone) patch.phone = orNull(v.phone);
+      if (v.password) patch.password = v.password;
+      saved = Object.keys(patch).length ? await usersApi.update(user.id, patch) : user;
+      message.success(t('users.saved', { name: saved.fullName }));
+    } else {
+      saved = await usersApi.create({
+        username: v.username.trim(),
+        fullName,
+        email: orNull(v.email),
+        phone: orNull(v.phone),
+        password: v.password ?? '',
+      });
+      message.success(t('users.created', { name: saved.fullName }));
     }
-    setBusy(true);
-    setError(null);
-    try {
-      let saved: User;
-      const fullName = v.fullName.trim().normalize('NFC');
-      if (user) {
-        const patch: UserPatch = {};
-        if (fullName !== user.fullName) patch.fullName = fullName;
-        if (orNull(v.email) !== user.email) patch.email = orNull(v.email);
-        if (orNull(v.phone) !== user.phone) patch.phone = orNull(v.phone);
-        if (v.password) patch.password = v.password;
-        saved = Object.keys(patch).length ? await usersApi.update(user.id, patch) : user;
-        message.success(t('users.saved', { name: saved.fullName }));
-      } else {
-        saved = await usersApi.create({
-          username: v.username.trim(),
-          fullName,
-          email: orNull(v.email),
-          phone: orNull(v.phone),
-          password: v.password ?? '',
-        });
-        message.success(t('users.created', { name: saved.fullName }));
-      }
-      onSaved(saved);
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, FIELDS);
-      setError([problemMessage(e, t), ...extra].join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
+    onSaved(saved);
+  });
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('error.required', { field }) });
 
