@@ -28,7 +28,7 @@ import {
   procedureAt,
   receivePayload,
   refusal,
-  timeLimitFor,
+  receptionInputs,
 } from './reception';
 import * as store from './store';
 import type { LogCache, LoggedAction } from './logCache';
@@ -310,8 +310,7 @@ async function prepare(
         ? (payload.papers as { index: number; provided: boolean }[])
         : undefined;
       const papers = checkPapers(version, ticked);
-      const timeLimit = timeLimitFor(version, 'ONLINE');
-      const unitCode = context.unitCode!;
+      const { timeLimit, unitCode } = await receptionInputs(deps.cache, trx, row.unitId, context, version, 'ONLINE');
       const { papers: _ignored, ...rest } = payload;
       return {
         payload: rest,

@@ -122,7 +122,10 @@ export function instantOf(value: string | undefined, field: string): number {
 
 type Version = NonNullable<Awaited<ReturnType<typeof versionById>>>;
 
-/** The procedure and its version in force at the unit on the date (as `store.receptionContext` read them), or a precise refusal. */
+/**
+ * The procedure and its version in force at the unit on the date (as `store.receptionContext` read them), or a
+ * precise refusal.
+ */
 export function procedureAt(
   procedureCode: string,
   localDate: string,

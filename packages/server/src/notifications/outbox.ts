@@ -71,11 +71,6 @@ export function normalizePhone(phone: string | null | undefined): string | null 
 export const dedupeKeyOf = (parts: readonly string[]) => parts.join('|');
 
 /**
- * The INSERT of outbox rows, skipping any whose dedupe key exists; with `onlyIf` (an SQL condition, e.g.
- * `EXISTS (SELECT 1 FROM u)` inside a data-modifying WITH) the rows are written only when it holds, so a
- * caller can queue them in the same statement as the write they announce.
- */
-/**
  * The merge fields as stored and handed to the gateways: only those with a value. A dossier's fields name every
  * field of every template, most of them null for any one message; kept whole they doubled each outbox row.
  */
@@ -85,6 +80,11 @@ export function storedFields(fields: MergeFields): Record<string, string> {
   return kept;
 }
 
+/**
+ * The INSERT of outbox rows, skipping any whose dedupe key exists; with `onlyIf` (an SQL condition, e.g.
+ * `EXISTS (SELECT 1 FROM u)` inside a data-modifying WITH) the rows are written only when it holds, so a
+ * caller can queue them in the same statement as the write they announce.
+ */
 export function outboxInsertSql(rows: readonly OutboxRowInput[], onlyIf?: RawBuilder<unknown>) {
   const values = rows.map(
     (r) => sql`(${r.dossierId}::uuid, ${r.actionId}::uuid, ${r.topic}::text, ${r.channel}::text, ${r.recipient}::text,

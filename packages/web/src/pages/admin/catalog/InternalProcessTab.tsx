@@ -16,6 +16,7 @@ import {
 } from '../../../api/catalog';
 import { useWorkingUnit } from '../../../auth/WorkingUnitContext';
 import { UnitSelect } from '../../../components/UnitSelect';
+import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../format';
 import { BudgetBar, StepsEditor, type StepValues } from './StepsEditor';
@@ -271,34 +272,19 @@ function ApproveModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ approvalDecisionNo: string; approvedAt: Dayjs; effectiveFrom: Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    let v;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await catalogApi.approveProcess(process.id, process.version, {
-        approvalDecisionNo: v.approvalDecisionNo.trim().normalize('NFC'),
-        approvedAt: toIsoDate(v.approvedAt),
-        effectiveFrom: toIsoDate(v.effectiveFrom),
-      });
-      message.success(t('process.approved', { seq: p.seq }));
-      onDone(p);
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, ['approvalDecisionNo', 'approvedAt', 'effectiveFrom']);
-      setError(
-        [e instanceof ApiError && e.status === 412 ? t('process.conflict') : problemMessage(e, t), ...extra].join(' '),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, handler } = useFormSubmit(form, ['approvalDecisionNo', 'approvedAt', 'effectiveFrom'], {
+    open,
+    conflictMessage: t('process.conflict'),
+  });
+  const submit = handler(async (v) => {
+    const p = await catalogApi.approveProcess(process.id, process.version, {
+      approvalDecisionNo: v.approvalDecisionNo.trim().normalize('NFC'),
+      approvedAt: toIsoDate(v.approvedAt),
+      effectiveFrom: toIsoDate(v.effectiveFrom),
+    });
+    message.success(t('process.approved', { seq: p.seq }));
+    onDone(p);
+  });
   return (
     <Modal
       open={open}

@@ -1,8 +1,5 @@
-import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ApiError } from '../../../api/client';
-import { problemMessage, applyProblemToForm } from '../../../api/problem';
 import {
   PLAN_TRANSITIONS,
   catalogApi,
@@ -174,32 +171,20 @@ export function TransitionModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ to: PlanStatus; decisionNo?: string; decisionDate?: Dayjs | null; note?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, handler } = useFormSubmit(form, ['to', 'decisionNo', 'decisionDate', 'note'], {
+    conflictMessage: t('plan.conflict'),
+  });
   const options = PLAN_TRANSITIONS[plan.status];
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await catalogApi.transitionPlan(plan.id, plan.version, {
-        to: v.to,
-        decisionNo: textOrNull(v.decisionNo),
-        decisionDate: v.decisionDate ? toIsoDate(v.decisionDate) : null,
-        note: textOrNull(v.note),
-      });
-      message.success(t('plan.transitioned', { status: t(`ca.planStatus.${p.status}`) }));
-      onDone();
-    } catch (e) {
-      const extra = applyProblemToForm(form, e, ['to', 'decisionNo', 'decisionDate', 'note']);
-      setError(
-        [e instanceof ApiError && e.status === 412 ? t('plan.conflict') : problemMessage(e, t), ...extra].join(' '),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = handler(async (v) => {
+    const p = await catalogApi.transitionPlan(plan.id, plan.version, {
+      to: v.to,
+      decisionNo: textOrNull(v.decisionNo),
+      decisionDate: v.decisionDate ? toIsoDate(v.decisionDate) : null,
+      note: textOrNull(v.note),
+    });
+    message.success(t('plan.transitioned', { status: t(`ca.planStatus.${p.status}`) }));
+    onDone();
+  });
   return (
     <Modal
       open
