@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { vnDateTime } from './vnTime';
 
 /** Display format for calendar dates everywhere in the UI. */
 export const DATE_FORMAT = 'DD/MM/YYYY';
@@ -11,10 +12,10 @@ export function formatDate(iso: string | null | undefined): string {
   return d.isValid() ? d.format(DATE_FORMAT) : iso;
 }
 
+/** An instant in Vietnam time, whatever the browser's time zone (the value itself if it is not an instant). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = dayjs(iso);
-  return d.isValid() ? d.format(DATETIME_FORMAT) : iso;
+  return vnDateTime(iso) || iso;
 }
 
 export function toIsoDate(d: Dayjs): string {

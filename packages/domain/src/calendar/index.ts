@@ -29,6 +29,9 @@ export {
   type InstantInput,
 } from './localTime.js';
 
+/** Instants on the Vietnamese wall clock, due instants read as 24:00 of their last day. */
+export { vnWallClock, formatVnDateTime, formatVnDate, dmy, hm, type VnWallClock } from './display.js';
+
 /** Vietnamese lunar calendar (UTC+7). */
 export {
   solarToLunar,

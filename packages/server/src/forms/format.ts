@@ -1,33 +1,36 @@
 /** How the forms print dates, times, durations and money: Vietnamese, in Asia/Ho_Chi_Minh, dd/MM/yyyy. */
-import { formatInstantVN, type Duration } from '@motcua/domain/calendar/index';
+import { vnWallClock, type Duration } from '@motcua/domain/calendar/index';
 import type { UnitInfo } from './formData';
 
 /** What an empty field prints, so that the paper form can still be filled in by hand. */
 export const BLANK = '……………';
 
-function parts(ms: number) {
-  const s = formatInstantVN(ms); // 2026-04-22T09:05:00+07:00
-  return { y: s.slice(0, 4), M: s.slice(5, 7), d: s.slice(8, 10), h: s.slice(11, 13), m: s.slice(14, 16) };
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Wall-clock parts; `asDue` reads an exact 00:00 as 24:00 of the day before (a calendar-day period's end). */
+function parts(ms: number, asDue = false) {
+  const w = vnWallClock(ms, asDue);
+  return { y: String(w.year), M: pad2(w.month), d: pad2(w.day), h: pad2(w.hour), m: pad2(w.minute) };
 }
 
 /** 22/04/2026 */
-export function dateVN(ms: number | null | undefined): string | null {
+export function dateVN(ms: number | null | undefined, asDue = false): string | null {
   if (ms === null || ms === undefined) return null;
-  const p = parts(ms);
+  const p = parts(ms, asDue);
   return `${p.d}/${p.M}/${p.y}`;
 }
 
 /** 09 giờ 05 phút, ngày 22/04/2026 */
-export function timeDateVN(ms: number | null | undefined): string | null {
+export function timeDateVN(ms: number | null | undefined, asDue = false): string | null {
   if (ms === null || ms === undefined) return null;
-  const p = parts(ms);
+  const p = parts(ms, asDue);
   return `${p.h} giờ ${p.m} phút, ngày ${p.d}/${p.M}/${p.y}`;
 }
 
 /** 09:05 22/04/2026 (table cells) */
-export function shortTimeDateVN(ms: number | null | undefined): string | null {
+export function shortTimeDateVN(ms: number | null | undefined, asDue = false): string | null {
   if (ms === null || ms === undefined) return null;
-  const p = parts(ms);
+  const p = parts(ms, asDue);
   return `${p.h}:${p.m} ${p.d}/${p.M}/${p.y}`;
 }
 
@@ -42,9 +45,11 @@ export function localDateText(date: string): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
-/** The local calendar date of an instant, 'YYYY-MM-DD' (for spreadsheet date cells). */
-export function localDateOfMs(ms: number | null | undefined): string | null {
-  return ms === null || ms === undefined ? null : formatInstantVN(ms).slice(0, 10);
+/** The local calendar date of an instant, 'YYYY-MM-DD' (for spreadsheet date cells); `asDue` as for dateVN. */
+export function localDateOfMs(ms: number | null | undefined, asDue = false): string | null {
+  if (ms === null || ms === undefined) return null;
+  const p = parts(ms, asDue);
+  return `${p.y}-${p.M}-${p.d}`;
 }
 
 const unitPrefixes = /^(xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+/iu;

@@ -122,13 +122,14 @@ export function headerGrid(columns: readonly TrackingColumn[]): HeaderCell[][] {
   return [top, bottom];
 }
 
-function dateCell(ms: number | null): Cell {
-  return { text: dateVN(ms) ?? '', date: localDateOfMs(ms) };
+/** A date cell; a due instant (`asDue`) shows the last day of its period. */
+function dateCell(ms: number | null, asDue = false): Cell {
+  return { text: dateVN(ms, asDue) ?? '', date: localDateOfMs(ms, asDue) };
 }
 
 function note(r: TrackingRow): string {
   const parts = [nationalStatusNames[r.statusCode as keyof typeof nationalStatusNames] ?? ''];
-  if (r.rescheduledDueAt !== null) parts.push(`Hẹn lại: ${dateVN(r.rescheduledDueAt)}`);
+  if (r.rescheduledDueAt !== null) parts.push(`Hẹn lại: ${dateVN(r.rescheduledDueAt, true)}`);
   return parts.filter(Boolean).join('; ');
 }
 
@@ -152,7 +153,7 @@ function cellOf(value: TrackingValue, r: TrackingRow, i: number): Cell {
       return dateCell(r.receivedAt);
     case 'dueAt':
       // The appointment of the receipt slip; a new date after an apology goes in the notes.
-      return dateCell(r.originalDueAt ?? r.dueAt);
+      return dateCell(r.originalDueAt ?? r.dueAt, true);
     case 'transferredAt':
       return dateCell(r.transferredAt);
     case 'resolvedAt':

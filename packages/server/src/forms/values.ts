@@ -150,9 +150,10 @@ export function formValues(d: FormData, set: FormSet, printedAt: number): FormVa
     receivedAt: timeDateVN(d.dossier.receivedAt),
     receivedDate: dateVN(d.dossier.receivedAt),
     receivedLongDate: d.dossier.receivedAt === null ? null : longDateVN(d.dossier.receivedAt),
-    dueAt: timeDateVN(d.dossier.dueAt),
-    dueDate: dateVN(d.dossier.dueAt),
-    originalDueAt: timeDateVN(d.dossier.originalDueAt),
+    // Due instants: a calendar-day period prints 24:00 of its last day, not 00:00 of the next.
+    dueAt: timeDateVN(d.dossier.dueAt, true),
+    dueDate: dateVN(d.dossier.dueAt, true),
+    originalDueAt: timeDateVN(d.dossier.originalDueAt, true),
     fees: d.procedure.feeText,
     trackingBookVolume: null,
     trackingBookEntry: null,
@@ -168,9 +169,9 @@ export function formValues(d: FormData, set: FormSet, printedAt: number): FormVa
         : null,
     refusalByName: d.refusal?.byName ?? d.receivedBy?.name ?? null,
     apologyReason: apo?.reason ?? null,
-    apologyPreviousDue: apo ? timeDateVN(apo.previousDueAt) : null,
-    apologyNewDue: apo ? (apo.dateOnly ? `ngày ${dateVN(apo.newDueAt)}` : timeDateVN(apo.newDueAt)) : null,
-    apologyNewDueDate: apo ? dateVN(apo.newDueAt) : null,
+    apologyPreviousDue: apo ? timeDateVN(apo.previousDueAt, true) : null,
+    apologyNewDue: apo ? (apo.dateOnly ? `ngày ${dateVN(apo.newDueAt, true)}` : timeDateVN(apo.newDueAt, true)) : null,
+    apologyNewDueDate: apo ? dateVN(apo.newDueAt, true) : null,
     apologySigner: apo?.signerName ?? null,
     apologyNumber: apo?.letterNumber ?? null,
     stopRequest: stop ? stopRequestText(stop) : null,
@@ -184,7 +185,7 @@ export function formValues(d: FormData, set: FormSet, printedAt: number): FormVa
   };
   // The 2025 letter restates the appointment of the receipt slip (spec §13.2 Mẫu 04).
   if (set === '2025' && apo && d.dossier.originalDueAt !== null)
-    text.apologyPreviousDue = timeDateVN(d.dossier.originalDueAt);
+    text.apologyPreviousDue = timeDateVN(d.dossier.originalDueAt, true);
   const lists: Record<ListKey, string[]> = {
     papers: d.dossier.papers.map(
       (p) =>

@@ -159,7 +159,7 @@ function itemLine(i: EarlyWarningItem, withUnit: boolean): string {
   const flag =
     i.warning === 'OVERDUE' ? 'QUÁ HẠN' : `còn ${formatHoursVN(i.remainingWorkingMs / HOUR_MS)} giờ làm việc`;
   const unit = withUnit ? ` – ${i.unitName}` : '';
-  return `- [${flag}] ${i.code ?? i.dossierId} – ${i.procedureName} – ${i.applicantName}${unit} – hạn ${formatDateTimeVN(i.dueAt)}`;
+  return `- [${flag}] ${i.code ?? i.dossierId} – ${i.procedureName} – ${i.applicantName}${unit} – hạn ${formatDateTimeVN(i.dueAt, true)}`;
 }
 
 /** Renders the digest e-mail of one officer (subject and body), for the outbox and for previews. */

@@ -6,7 +6,7 @@
  * Per-unit overrides (spec: "templates are per unit and per event") are not built yet: templateFor() takes
  * the unit so a later table of overrides slots in there.
  */
-import { formatInstantVN } from '@motcua/domain/calendar/index';
+import { formatVnDate, formatVnDateTime } from '@motcua/domain/calendar/index';
 import type { DossierState, NotificationTopic } from '@motcua/domain/dossier/index';
 
 /** The dossier topics plus the daily early-warning digest. */
@@ -330,16 +330,14 @@ export function render(template: NotificationTemplate, fields: MergeFields): Ren
 
 // ---- formatting (Asia/Ho_Chi_Minh, vi-VN) ----
 
-/** dd/MM/yyyy HH:mm in Vietnam time. */
-export function formatDateTimeVN(ms: number | null | undefined): string | null {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
-  const s = formatInstantVN(ms); // 2026-04-29T08:00:00+07:00
-  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 16)}`;
+/** dd/MM/yyyy HH:mm in Vietnam time; a due instant (`asDue`) at 00:00 reads as 24:00 of the day before. */
+export function formatDateTimeVN(ms: number | null | undefined, asDue = false): string | null {
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : formatVnDateTime(ms, asDue);
 }
 
 /** dd/MM/yyyy in Vietnam time. */
 export function formatDateVN(ms: number | null | undefined): string | null {
-  return formatDateTimeVN(ms)?.slice(0, 10) ?? null;
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? null : formatVnDate(ms);
 }
 
 const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
@@ -407,7 +405,7 @@ export function dossierMergeFields(m: DossierMergeInput): MergeFields {
     recipientName: m.recipientName,
     submittedAt: formatDateTimeVN(s.submittedAt),
     receivedAt: formatDateTimeVN(s.receivedAt),
-    appointment: formatDateTimeVN(s.dueAt),
+    appointment: formatDateTimeVN(s.dueAt, true),
     lookupUrl,
     guidance: note ? guidance : null,
     guidanceShort: note
@@ -428,8 +426,8 @@ export function dossierMergeFields(m: DossierMergeInput): MergeFields {
     feeLines: bullets(fees.map((f) => `${f.name}: ${formatMoneyVN(f.amount)}`)),
     feeInline: inline(fees.map((f) => `${f.name} ${formatMoneyVN(f.amount)}`)),
     total: fees.length ? formatMoneyVN(fees.reduce((a, f) => a + f.amount, 0)) : null,
-    oldDate: formatDateTimeVN(s.apology?.previousDueAt),
-    newDate: formatDateTimeVN(s.apology?.newDueAt),
+    oldDate: formatDateTimeVN(s.apology?.previousDueAt, true),
+    newDate: formatDateTimeVN(s.apology?.newDueAt, true),
     letterNumber: s.apology?.letterNumber ?? null,
     signerName: s.apology?.signerName ?? null,
     outcome: s.result
@@ -446,7 +444,7 @@ export function dossierMergeFields(m: DossierMergeInput): MergeFields {
     legalGround: s.stop?.legalGround ?? null,
     stopNoticeNumber: s.stop?.stopNoticeNumber ?? null,
     stepName: step ? (step.name ?? step.stepId) : null,
-    stepDueAt: formatDateTimeVN(step?.stepDueAt),
+    stepDueAt: formatDateTimeVN(step?.stepDueAt, true),
     officerUrl: `${m.publicBase}/ho-so/${m.dossierId}`,
   };
 }

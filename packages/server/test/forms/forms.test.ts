@@ -361,6 +361,20 @@ describe('templates (constructed data)', () => {
     assert.ok(text.includes('Nguyễn Văn Hưởng'.normalize('NFC')), text);
   });
 
+  test('a period in calendar days prints 24:00 of its last day, not 00:00 of the next (Civil Code Art. 148)', async () => {
+    // 15 calendar days from Wed 22/04/2026 end with Thu 07/05/2026 at 24:00, stored as 08/05 00:00.
+    const due = Date.parse('2026-05-08T00:00:00+07:00');
+    const d = sampleFormData();
+    d.dossier = { ...d.dossier, dueAt: due, originalDueAt: due, timeLimit: { value: 15, unit: 'CALENDAR_DAYS' } };
+    for (const set of ['2018', '2025'] as const) {
+      const text = flat(
+        extractPdfText(await renderPdf(templateFor(DOSSIER_FORM_TEMPLATES, 'RECEIPT_SLIP', set)!.build(d))).text,
+      );
+      assert.ok(text.includes('24 giờ 00 phút, ngày 07/05/2026'), `${set}: ${text}`);
+      assert.ok(!text.includes('08/05/2026'), `${set}: no later day is promised`);
+    }
+  });
+
   test('the control sheet has one row per hand-off with Giao/Nhận times and the timeliness of the stage', async () => {
     const doc = templateFor(DOSSIER_FORM_TEMPLATES, 'PROCESS_CONTROL_SHEET', '2018')!.build(sampleFormData());
     const table = doc.blocks.find((b) => b.kind === 'table');

@@ -152,8 +152,10 @@ const scenarios: Record<NotificationTopic, () => Built> = {
     ]),
 };
 
-function rendered(topic: NotificationTopic) {
+/** The topic's message from its scenario's state, with `patch` laid over that state. */
+function rendered(topic: NotificationTopic, patch: Partial<Built['state']> = {}) {
   const built = scenarios[topic]();
+  const state = { ...built.state, ...patch };
   assert.ok(
     built.events.some((e) => e.type === 'NOTIFY' && e.topic === topic),
     `${topic}: the scenario emits the NOTIFY event`,
@@ -167,7 +169,7 @@ function rendered(topic: NotificationTopic) {
     procedureName: 'Đăng ký khai sinh',
     applicantName: 'Trần Thị Bình',
     recipientName: topic === 'STEP_ASSIGNED' ? 'Lê Văn Chuyên' : 'Trần Thị Bình',
-    state: built.state,
+    state,
     publicBase: base,
   });
   return { built, message: render(templateFor(topic), fields) };
@@ -201,6 +203,15 @@ describe('templates', () => {
       message.short,
       `Hồ sơ ${code} đã được tiếp nhận. Hẹn trả kết quả: 20/05/2026 09:00. Tra cứu: ${base}/tra-cuu?ma=${encodeURIComponent(code)}`,
     );
+  });
+
+  test('an appointment at the end of a calendar-day period reads 24:00 of its last day', () => {
+    const due = Date.parse('2026-05-21T00:00:00+07:00');
+    const { message } = rendered('RECEIVED', { dueAt: due, originalDueAt: due });
+    assert.equal(message.subject, `Hồ sơ ${code} đã được tiếp nhận – hẹn trả kết quả 20/05/2026 24:00`);
+    assert.ok(message.short.includes('Hẹn trả kết quả: 20/05/2026 24:00.'), message.short);
+    // An event at midnight is not a due instant: it prints as it happened.
+    assert.equal(formatDateTimeVN(due), '21/05/2026 00:00');
   });
 
   test('SUPPLEMENT_REQUESTED lists the items and the reason; GUIDED and REFUSED likewise', () => {

@@ -236,7 +236,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'ds.mine.quickLabel': 'Quick approve dossier {code}',
   'ds.mine.cannotResolve': 'This dossier cannot be approved now; open it to see the actions allowed.',
   'ds.unit.title': 'Unit dossiers',
-  'ds.unit.intro': 'Every dossier of {unit}, by due date.',
+  'ds.unit.intro':
+    'Dossiers of {unit} in progress, by due date. Choose a status to see ended ones; a search by code or applicant name looks in every status.',
   'ds.warn.title': 'Due soon',
   'ds.warn.intro': 'Dossiers of {unit} in progress that are due soon or overdue.',
   'ds.warn.hours': 'Due within',

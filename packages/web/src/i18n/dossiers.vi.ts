@@ -242,7 +242,8 @@ export const dossiersVi = {
   'ds.mine.quickLabel': 'Duyệt nhanh hồ sơ {code}',
   'ds.mine.cannotResolve': 'Hồ sơ này hiện chưa thể phê duyệt; hãy mở hồ sơ để xem các thao tác được phép.',
   'ds.unit.title': 'Hồ sơ của đơn vị',
-  'ds.unit.intro': 'Mọi hồ sơ của {unit}, sắp xếp theo hạn trả.',
+  'ds.unit.intro':
+    'Hồ sơ đang giải quyết của {unit}, sắp xếp theo hạn trả. Chọn trạng thái để xem hồ sơ đã kết thúc; tìm theo mã hoặc tên người nộp tìm trong mọi trạng thái.',
   'ds.warn.title': 'Cảnh báo sắp đến hạn',
   'ds.warn.intro': 'Hồ sơ đang giải quyết của {unit} sắp đến hạn hoặc đã quá hạn.',
   'ds.warn.hours': 'Đến hạn trong vòng',

@@ -278,6 +278,22 @@ describe('officer workspace', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not
     await assertAccessible(counter, 'dossier page (delivered)');
     await screenshot(counter, `${PREFIX}-page-delivered`);
 
+    // --- counter: the unit list shows what is in progress; a search still finds the delivered dossier ------
+    await counter.getByRole('navigation').getByText('Hồ sơ của đơn vị').click();
+    await counter.waitForURL((u) => u.pathname === '/ho-so/don-vi' && !u.searchParams.has('q'));
+    await counter.getByText('Đang giải quyết (mọi trạng thái chưa kết thúc)').waitFor();
+    // the count line replaces "Đang tải…" once the list has loaded
+    await counter.getByText(/^\d+ hồ sơ\+?$/).waitFor();
+    await counter.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    assert.equal(
+      await counter.locator('.ant-table-row', { hasText: code }).count(),
+      0,
+      'a delivered dossier is not in the default list',
+    );
+    await search.fill(code);
+    await search.press('Enter');
+    await counter.locator('.ant-table-row', { hasText: code }).getByText('Đã trả kết quả', { exact: true }).waitFor();
+
     for (const p of pages) assert.deepEqual(p.problems, [], 'no page errors or CSP violations');
     for (const p of [counter, specialist, leader]) await p.context().close();
   });

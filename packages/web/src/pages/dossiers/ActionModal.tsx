@@ -34,7 +34,7 @@ import { DATE_FORMAT, formatNumber, toIsoDate } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { ACTION_ORDER, DANGER_ACTIONS, actionLabel, lines, openStep, opt } from './labels';
 import { PapersChecklist, type ChecklistItem } from './PapersChecklist';
-import { vnDateTime, vnToday } from './vnTime';
+import { vnDateTime, vnDueAt, vnToday } from '../../vnTime';
 
 /** Form values of every action form (one form per modal; only the fields of its type are used). */
 type Values = Record<string, unknown> & {
@@ -629,7 +629,7 @@ export function ActionModal({ dossier, type, onClose, onDone, onConflict, assign
         return (
           <>
             <Typography.Paragraph type="secondary">
-              {t('ds.f.apologyHelp', { due: vnDateTime(dossier.dueAt) })}
+              {t('ds.f.apologyHelp', { due: vnDueAt(dossier.dueAt) })}
             </Typography.Paragraph>
             <Form.Item label={t('ds.f.reason')} name="reason" rules={[req(t('ds.f.reason'))]}>
               <Input.TextArea autoFocus rows={3} maxLength={2000} />

@@ -12,7 +12,7 @@ import {
 } from '../../api/dossiers';
 import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
-import { vnDateTime } from './vnTime';
+import { vnDateTime } from '../../vnTime';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.xlsx,.odt';
 

@@ -16,7 +16,7 @@ import { opt } from './labels';
 import { PapersChecklist, type ChecklistItem } from './PapersChecklist';
 import { ProcedurePicker } from './ProcedurePicker';
 import { TimeLeftTag } from './Tags';
-import { parseDmy, vnDateTime } from './vnTime';
+import { parseDmy, vnDateTime, vnDueAt } from '../../vnTime';
 
 interface Values {
   procedureCode?: string | null;
@@ -261,7 +261,7 @@ export function CounterReception() {
             {
               key: 'due',
               label: t('ds.appointment'),
-              children: <strong data-testid="appointment">{vnDateTime(done.dueAt)}</strong>,
+              children: <strong data-testid="appointment">{vnDueAt(done.dueAt)}</strong>,
             },
             { key: 'left', label: t('ds.timeLeft'), children: <TimeLeftTag hours={done.workingHoursLeft} /> },
             { key: 'channel', label: t('ds.channel'), children: t(`ds.channel.${done.channel}`) },

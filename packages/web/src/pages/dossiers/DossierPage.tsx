@@ -15,7 +15,7 @@ import { ActionTimeline, ControlSheet, PapersTable, durationText } from './Dossi
 import { DANGER_ACTIONS, actionLabel, openStep, primaryAction } from './labels';
 import { PrintLinks } from './PrintLinks';
 import { StatusTag, TimeLeftTag } from './Tags';
-import { vnDateTime } from './vnTime';
+import { vnDateTime, vnDueAt } from '../../vnTime';
 
 /** The dossier page: header, the actions the dossier allows, forms to print, control sheet, log, papers, files. */
 export default function DossierPage() {
@@ -140,16 +140,16 @@ export default function DossierPage() {
             {
               key: 'original',
               label: t('ds.page.originalDue'),
-              children: vnDateTime(d.originalDueAt) || t('common.none'),
+              children: vnDueAt(d.originalDueAt) || t('common.none'),
             },
             {
               key: 'due',
               label: t('ds.page.currentDue'),
               children: (
                 <>
-                  <strong>{vnDateTime(d.dueAt) || t('common.none')}</strong>
+                  <strong>{vnDueAt(d.dueAt) || t('common.none')}</strong>
                   {d.rescheduledDueAt && (
-                    <div className="ds-muted">{t('ds.page.rescheduled', { at: vnDateTime(d.rescheduledDueAt) })}</div>
+                    <div className="ds-muted">{t('ds.page.rescheduled', { at: vnDueAt(d.rescheduledDueAt) })}</div>
                   )}
                 </>
               ),
@@ -239,8 +239,8 @@ export default function DossierPage() {
                       label: t('ds.page.apology'),
                       children: t('ds.page.apologyText', {
                         reason: r.apology.reason,
-                        from: vnDateTime(r.apology.previousDueAt),
-                        to: vnDateTime(r.apology.newDueAt),
+                        from: vnDueAt(r.apology.previousDueAt),
+                        to: vnDueAt(r.apology.newDueAt),
                       }),
                     },
                   ]

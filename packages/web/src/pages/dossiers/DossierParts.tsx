@@ -5,7 +5,7 @@ import type { Dossier, StepRecord, TimelineItem } from '../../api/dossiers';
 import { formatNumber } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { actionLabel } from './labels';
-import { vnDate, vnDateTime } from './vnTime';
+import { vnDate, vnDateTime, vnDueAt } from '../../vnTime';
 
 const ROLES = new Set<string>(roles);
 export const roleName = (t: Translate, r: string) => (ROLES.has(r) ? t(`role.${r}` as MessageKey) : r);
@@ -50,7 +50,7 @@ export function ControlSheet({ dossier, names }: { dossier: Dossier; names: Map<
           key: 'budget',
           render: (_, s) => durationText(s.budget, t) || t('common.none'),
         },
-        { title: t('ds.sheet.dueAt'), key: 'due', render: (_, s) => vnDateTime(s.stepDueAt) || t('common.none') },
+        { title: t('ds.sheet.dueAt'), key: 'due', render: (_, s) => vnDueAt(s.stepDueAt) || t('common.none') },
         {
           title: t('ds.sheet.timeliness'),
           key: 'timeliness',
@@ -110,7 +110,7 @@ export function payloadSummary(e: TimelineItem, t: Translate, names: Map<string,
     }
     case 'APOLOGIZE_AND_RESCHEDULE':
       if (str(p.newDueDate)) out.push(t('ds.tl.newDue', { date: vnDate(`${String(p.newDueDate)}T12:00:00+07:00`) }));
-      else if (p.newDueAt) out.push(t('ds.tl.newDue', { date: vnDateTime(p.newDueAt as string | number) }));
+      else if (p.newDueAt) out.push(t('ds.tl.newDue', { date: vnDueAt(p.newDueAt as string | number) }));
       break;
     case 'REQUEST_PAYMENT': {
       const lines = Array.isArray(p.feeLines) ? (p.feeLines as { name?: string; amount?: number }[]) : [];

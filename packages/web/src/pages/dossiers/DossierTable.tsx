@@ -7,7 +7,7 @@ import { dossiersApi, type DossierListParams, type DossierSummary } from '../../
 import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
 import { StatusTag, TimeLeftTag, timeLeftLevel } from './Tags';
-import { vnDateTime } from './vnTime';
+import { vnDueAt } from '../../vnTime';
 
 const PAGE_SIZE = 50;
 
@@ -49,7 +49,7 @@ export function useDossierColumns(extra: ColumnsType<DossierSummary> = []): Colu
       width: 170,
       render: (_, d) => <StatusTag state={d.state} statusCode={d.statusCode} />,
     },
-    { title: t('ds.appointment'), key: 'due', width: 110, render: (_, d) => vnDateTime(d.dueAt) || t('common.none') },
+    { title: t('ds.appointment'), key: 'due', width: 110, render: (_, d) => vnDueAt(d.dueAt) || t('common.none') },
     {
       title: t('ds.timeLeft'),
       key: 'left',

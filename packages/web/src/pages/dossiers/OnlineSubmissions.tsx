@@ -10,7 +10,7 @@ import { useT } from '../../i18n';
 import { ActionModal } from './ActionModal';
 import { DossierTable } from './DossierTable';
 import { StatusTag } from './Tags';
-import { vnDateTime } from './vnTime';
+import { vnDueAt } from '../../vnTime';
 
 const ACTIONS: DossierActionType[] = ['RECEIVE', 'GUIDE_TO_COMPLETE', 'REFUSE_RECEPTION'];
 
@@ -104,7 +104,7 @@ export function OnlineSubmissions() {
           closable
           onClose={() => setReceived(null)}
           style={{ marginBottom: 16 }}
-          title={t('ds.online.received', { code: received.code ?? '', due: vnDateTime(received.dueAt) })}
+          title={t('ds.online.received', { code: received.code ?? '', due: vnDueAt(received.dueAt) })}
           action={
             <Space>
               <Button

@@ -11,12 +11,21 @@ export interface QueueFilterValues {
   includeSubtree: boolean;
 }
 
-/** Filters kept in the address (?q=&trangThai=&capDuoi=1), so a filtered list can be bookmarked. */
+/** `?trangThai=tat-ca`: the user cleared the state filter, which is not the same as "never chose one". */
+const ALL_STATES = 'tat-ca';
+
+/**
+ * Filters kept in the address (?q=&trangThai=&capDuoi=1), so a filtered list can be bookmarked. Without a state
+ * chosen the list shows `defaultState`, except while searching: a code or a name is looked for in every state
+ * (the dossier a citizen asks about may have ended long ago).
+ */
 export function useQueueFilters(defaultState?: string): [QueueFilterValues, (k: string, v: string | null) => void] {
   const [params, setParams] = useSearchParams();
+  const q = params.get('q') || undefined;
+  const chosen = params.get('trangThai');
   const values: QueueFilterValues = {
-    q: params.get('q') || undefined,
-    state: params.get('trangThai') ?? defaultState,
+    q,
+    state: chosen === ALL_STATES ? undefined : (chosen ?? (q ? undefined : defaultState)),
     includeSubtree: params.get('capDuoi') === '1',
   };
   const set = (k: string, v: string | null) => {
@@ -67,7 +76,7 @@ export function QueueFilters({
           maxTagCount="responsive"
           placeholder={t('ds.allStates')}
           value={selected}
-          onChange={(v: string[]) => set('trangThai', v.length ? v.join(',') : null)}
+          onChange={(v: string[]) => set('trangThai', v.length ? v.join(',') : ALL_STATES)}
           style={{ minWidth: 280, maxWidth: 520 }}
           options={[
             { value: 'active', label: t('ds.activeStates') },

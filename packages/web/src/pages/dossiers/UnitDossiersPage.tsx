@@ -11,13 +11,13 @@ import { usePageTitle } from '../../usePageTitle';
 import { DossierTable, useDossierColumns } from './DossierTable';
 import { QueueFilters, useQueueFilters } from './QueueFilters';
 
-/** "Hồ sơ của đơn vị": every dossier of the current unit (view=unit), filtered by state and searched. */
+/** "Hồ sơ của đơn vị": the current unit's dossiers (view=unit), those in progress unless another state is chosen or searched. */
 export default function UnitDossiersPage() {
   const t = useT();
   usePageTitle(t('ds.unit.title'));
   const { unit } = useWorkingUnit();
   const { user } = useAuth();
-  const [filters, set] = useQueueFilters();
+  const [filters, set] = useQueueFilters('active');
   const columns = useDossierColumns();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const subtree = !!user?.grants.some((g) => g.unitId === unit?.id && g.includeSubtree);

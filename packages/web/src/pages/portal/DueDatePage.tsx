@@ -13,7 +13,7 @@ import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 import { DueResultCard } from './DueResultCard';
 import { procedureDueTime } from './procedureTime';
-import { vnIso, vnWallClock } from './vnTime';
+import { vnIso, vnWallClock } from '../../vnTime';
 
 interface Values {
   unitId?: string | null;

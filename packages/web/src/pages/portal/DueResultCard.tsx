@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions } from 'antd';
 import type { DueResult } from '../../api/calendar';
 import { useLang, useT } from '../../i18n';
-import { formatVnInstant } from './vnTime';
+import { formatVnInstant } from '../../vnTime';
 
 export function DueResultCard({ result }: { result: DueResult }) {
   const t = useT();

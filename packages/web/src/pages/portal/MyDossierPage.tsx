@@ -30,7 +30,7 @@ import {
 } from './dossierParts';
 import { FilePicker } from './FilePicker';
 import { RatingForm } from './RatingForm';
-import { formatVnDateTime } from './vnTime';
+import { vnDateTime } from '../../vnTime';
 
 const isConflict = (e: unknown) => e instanceof ApiError && e.code === 'DOSSIER_VERSION_CONFLICT';
 const last4 = (s: string | null | undefined) => {
@@ -152,10 +152,10 @@ export default function MyDossierPage() {
           )}
           {d.summary && <Descriptions.Item label={t('citizen.detail.summary')}>{d.summary}</Descriptions.Item>}
           <Descriptions.Item label={t('citizen.detail.submittedAt')}>
-            {formatVnDateTime(d.submittedAt) || none}
+            {vnDateTime(d.submittedAt) || none}
           </Descriptions.Item>
           <Descriptions.Item label={t('citizen.receivedAt')}>
-            {formatVnDateTime(d.receivedAt) || t('citizen.waitingReception')}
+            {vnDateTime(d.receivedAt) || t('citizen.waitingReception')}
           </Descriptions.Item>
           <Descriptions.Item label={t('citizen.appointment')}>
             <Appointment current={d.dueAt} original={d.originalDueAt} rescheduled={d.rescheduledDueAt} />
@@ -196,7 +196,7 @@ export default function MyDossierPage() {
       {d.state === 'AWAITING_SUPPLEMENT' && r.supplement && (
         <SupplementItems items={r.supplement.items}>
           <p style={{ margin: '4px 0' }}>
-            {t('citizen.supplement.requested', { at: formatVnDateTime(r.supplement.requestedAt) })}
+            {t('citizen.supplement.requested', { at: vnDateTime(r.supplement.requestedAt) })}
             {r.supplement.reason ? ` — ${t('citizen.supplement.reason')}: ${r.supplement.reason}` : ''}
           </p>
         </SupplementItems>
@@ -299,7 +299,7 @@ export default function MyDossierPage() {
                 title: t('citizen.detail.fileAt'),
                 dataIndex: 'uploadedAt',
                 width: 160,
-                render: (v: string) => formatVnDateTime(v),
+                render: (v: string) => vnDateTime(v),
               },
             ]}
           />

@@ -7,7 +7,7 @@ import { FullPageSpin, LoadError } from '../../auth/guards';
 import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 import { SignInPrompt, StatusTag } from './dossierParts';
-import { formatVnDateTime } from './vnTime';
+import { vnDateTime, vnDueAt } from '../../vnTime';
 
 /** "Hồ sơ của tôi": the signed-in citizen's dossiers with status and appointment. */
 export default function MyDossiersPage() {
@@ -99,13 +99,13 @@ export default function MyDossiersPage() {
                 title: t('citizen.col.received'),
                 dataIndex: 'receivedAt',
                 width: 150,
-                render: (v: string | null) => formatVnDateTime(v) || t('citizen.waitingReception'),
+                render: (v: string | null) => vnDateTime(v) || t('citizen.waitingReception'),
               },
               {
                 title: t('citizen.col.appointment'),
                 dataIndex: 'dueAt',
                 width: 150,
-                render: (v: string | null) => formatVnDateTime(v) || none,
+                render: (v: string | null) => vnDueAt(v) || none,
               },
             ]}
           />

@@ -33,7 +33,7 @@ import { useT } from '../../i18n';
 import { usePageTitle } from '../../usePageTitle';
 import { Section, SignInPrompt } from './dossierParts';
 import { FilePicker } from './FilePicker';
-import { formatVnDateTime } from './vnTime';
+import { vnDateTime } from '../../vnTime';
 
 const PHONE = /^\+?\d[\d .-]{6,18}\d$/;
 const ID_NUMBER = /^\d{9,12}$/;
@@ -619,7 +619,7 @@ function Confirmation({
               {t('citizen.done.subtitle', {
                 procedure: dossier.procedureName ?? procedure.name,
                 unit: dossier.unitName,
-                at: formatVnDateTime(dossier.submittedAt),
+                at: vnDateTime(dossier.submittedAt),
               })}
             </p>
             <p>{dossier.code ?? t('citizen.done.noCode')}</p>

@@ -17,7 +17,7 @@ import {
   SupplementItems,
 } from './dossierParts';
 import { RatingForm } from './RatingForm';
-import { formatVnDateTime } from './vnTime';
+import { vnDateTime } from '../../vnTime';
 
 interface Values {
   code: string;
@@ -172,7 +172,7 @@ function TrackResult({
             <StatusTag code={d.statusCode} testId="track-status" />
           </Descriptions.Item>
           <Descriptions.Item label={t('citizen.receivedAt')}>
-            {formatVnDateTime(d.receivedAt) || t('common.none')}
+            {vnDateTime(d.receivedAt) || t('common.none')}
           </Descriptions.Item>
           <Descriptions.Item label={t('citizen.appointment')}>
             <Appointment

@@ -7,7 +7,7 @@ import { Alert, Card, Table } from 'antd';
 import { CheckCircleOutlined, LoginOutlined } from '@ant-design/icons';
 import type { DossierActionType, NationalStatusCode, Timeliness } from '../../api/publicDossiers';
 import { useT } from '../../i18n';
-import { formatVnDateTime } from './vnTime';
+import { vnDateTime, vnDueAt } from '../../vnTime';
 import './citizen.css';
 
 const tone = (code: number) =>
@@ -45,15 +45,15 @@ export function Appointment({
 }) {
   const t = useT();
   if (!current && !original) return <span>{t('citizen.appointmentNone')}</span>;
-  if (!rescheduled) return <strong data-testid="appointment">{formatVnDateTime(current ?? original)}</strong>;
+  if (!rescheduled) return <strong data-testid="appointment">{vnDueAt(current ?? original)}</strong>;
   return (
     <div>
       <div>
-        <strong data-testid="appointment">{formatVnDateTime(rescheduled)}</strong>
+        <strong data-testid="appointment">{vnDueAt(rescheduled)}</strong>
       </div>
       <div data-testid="appointment-original">
-        {t('citizen.appointmentOriginal')}: <s>{formatVnDateTime(original)}</s> → {t('citizen.appointmentRescheduled')}:{' '}
-        {formatVnDateTime(rescheduled)}
+        {t('citizen.appointmentOriginal')}: <s>{vnDueAt(original)}</s> → {t('citizen.appointmentRescheduled')}:{' '}
+        {vnDueAt(rescheduled)}
       </div>
       <div className="muted">{t('citizen.rescheduledNote')}</div>
     </div>
@@ -74,7 +74,7 @@ export function PublicTimeline({ events }: { events: TimelineEvent[] }) {
     <ol className="citizen-timeline" data-testid="timeline">
       {events.map((e, i) => (
         <li key={i} className={`tone-${tone(e.statusCode)}`}>
-          <time className="citizen-timeline-at">{formatVnDateTime(e.at)}</time>
+          <time className="citizen-timeline-at">{vnDateTime(e.at)}</time>
           <div>
             <StatusTag code={e.statusCode} />
             {e.type && <div className="citizen-timeline-type">{t(`citizen.action.${e.type}`)}</div>}
@@ -109,7 +109,7 @@ export function StepsTable({ steps }: { steps: StepRow[] }) {
           title: t('citizen.stepEnded'),
           dataIndex: 'endedAt',
           width: 190,
-          render: (v: string | number | null) => (v === null ? t('common.none') : formatVnDateTime(v)),
+          render: (v: string | number | null) => (v === null ? t('common.none') : vnDateTime(v)),
         },
         {
           title: t('citizen.stepTimeliness'),
