@@ -16,6 +16,7 @@ import {
   DEMO_PASSWORD,
   assertAccessible,
   launch,
+  login,
   newPage,
   screenshot,
   selectOption,
@@ -180,6 +181,13 @@ describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set'
       items: ['Bản sao giấy tờ chứng minh nơi cư trú'],
       reason: 'Thiếu giấy tờ chứng minh nơi cư trú',
     });
+    // While the citizen supplements, the clock is stopped: the officer's page says so instead of a figure.
+    assert.equal((await officer.get(`/api/v1/dossiers/${id}`)).workingHoursLeft, null);
+    const officerPage = await newPage(browser);
+    await login(officerPage, 'tiepnhan');
+    await officerPage.goto(url(`/ho-so/${id}`));
+    await officerPage.getByText('Đang tạm dừng tính thời gian').waitFor();
+    await officerPage.context().close();
 
     // 6. The citizen supplements online: the items, a file and a note, then SUBMIT_SUPPLEMENT.
     await page.reload();

@@ -118,7 +118,11 @@ export default function DossierPage() {
                 </span>
               ),
             },
-            { key: 'left', label: t('ds.timeLeft'), children: <TimeLeftTag hours={d.workingHoursLeft} /> },
+            {
+              key: 'left',
+              label: t('ds.timeLeft'),
+              children: <TimeLeftTag hours={d.workingHoursLeft} state={d.state} />,
+            },
             {
               key: 'proc',
               label: t('ds.procedure'),

@@ -1,4 +1,10 @@
-import { ClockCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  PauseCircleOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { activeStates } from '@motcua/domain/dossier/statusCodes';
 import type { DossierStateName, NationalStatusCode } from '../../api/dossiers';
 import { formatNumber } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
@@ -16,9 +22,21 @@ export function timeLeftLevel(hours: number): TimeLeftLevel {
   return 'ok';
 }
 
-/** Time left in working hours: colour and icon, and always the words (not colour alone). */
-export function TimeLeftTag({ hours }: { hours: number | null }) {
+const inProgress = new Set<string>(activeStates);
+
+/**
+ * Time left in working hours: colour and icon, and always the words (not colour alone). A dossier still in
+ * progress without a figure has its clock stopped (waiting for a supplement, for instance): it says so, because
+ * its appointment will move when the clock runs again.
+ */
+export function TimeLeftTag({ hours, state }: { hours: number | null; state?: DossierStateName }) {
   const t = useT();
+  if (hours === null && state && inProgress.has(state))
+    return (
+      <span className="ds-muted" data-level="paused">
+        <PauseCircleOutlined aria-hidden /> {t('ds.timeLeft.paused')}
+      </span>
+    );
   if (hours === null) return <span className="ds-muted">{t('ds.timeLeft.none')}</span>;
   const level = timeLeftLevel(hours);
   const value = formatNumber(Math.abs(hours));
