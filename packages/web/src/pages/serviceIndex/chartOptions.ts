@@ -60,11 +60,28 @@ export function lineOption(categories: string[], series: Series[]) {
   } satisfies EChartsCoreOption;
 }
 
+interface PieParams {
+  name: string;
+  value: number;
+  percent: number;
+}
+
+/** Shares in vi-VN ("4,2%"), the label on one line so that neighbouring labels do not run into each other. */
 export function pieOption(data: { name: string; value: number }[]) {
+  const share = (p: PieParams) => `${vnNumber(Math.round(p.percent * 10) / 10)}%`;
   return {
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    tooltip: { trigger: 'item', formatter: (p: PieParams) => `${p.name}: ${vnNumber(p.value)} (${share(p)})` },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{d}%' } }],
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        data,
+        avoidLabelOverlap: true,
+        label: { formatter: (p: PieParams) => `${p.name}: ${share(p)}` },
+        labelLine: { length: 12, length2: 8 },
+      },
+    ],
   } satisfies EChartsCoreOption;
 }
 
