@@ -17,10 +17,18 @@ import { detailOf, ended, summaryOf, type DossierSummary } from './view';
 
 const HOUR = 3_600_000;
 
-/** Working hours from now to the due time (negative when overdue), in the unit's calendar. */
+/**
+ * Working hours from now to the due time (negative when overdue), in the unit's calendar. A paused clock (a
+ * supplement that does not restart the period) or an excluded wait (fees outside the time limit) stands still:
+ * the time left is what it was when the wait began, and the due time moves by the wait when the clock runs again.
+ */
 export function hoursLeftIn(calendar: WorkingCalendar, s: DossierState, now: number): number | null {
   if (s.dueAt === null || ended(s) || s.clock === 'STOPPED') return null;
-  const ms = s.dueAt >= now ? workingTimeBetween(calendar, now, s.dueAt) : -workingTimeBetween(calendar, s.dueAt, now);
+  const wait =
+    s.clock === 'PAUSED' || s.clock === 'EXCLUDED' ? (s.pauses ?? []).find((p) => p.end === null) : undefined;
+  const from = wait ? Math.min(wait.start, now) : now;
+  const ms =
+    s.dueAt >= from ? workingTimeBetween(calendar, from, s.dueAt) : -workingTimeBetween(calendar, s.dueAt, from);
   return Math.round((ms / HOUR) * 10) / 10;
 }
 
@@ -147,7 +155,13 @@ export async function listDossiers(ctx: RequestContext, q: ListQuery, now = Date
       ${unitIds ? sql`AND d.unit_id = ANY(${unitIds}::uuid[])` : sql``}
       ${openAt ? sql`AND d.state = 'COORDINATING' AND d.state_json->'subDossiers' @> ${openAt}::jsonb` : sql``}
       ${states ? sql`AND d.state = ANY(${states}::text[])` : sql``}
-      ${dueBefore ? sql`AND d.due_at <= ${dueBefore} AND d.state = ANY(${[...activeStates]}::text[])` : sql``}
+      ${
+        // As the daily digest: a stopped or paused clock is not about to run out.
+        dueBefore
+          ? sql`AND d.due_at <= ${dueBefore} AND d.state = ANY(${[...activeStates]}::text[])
+              AND coalesce(d.state_json->>'clock', 'RUNNING') = 'RUNNING'`
+          : sql``
+      }
       ${
         term
           ? codeLike

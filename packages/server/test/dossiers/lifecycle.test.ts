@@ -495,6 +495,18 @@ describe('rules that refuse and change nothing', () => {
     assert.ok(row.workingHoursLeft < 0);
   });
 
+  test('the early-warning list leaves out a dossier whose clock is stopped (as the daily digest does)', async () => {
+    const running = await counterDossier({ receivedAt: '2026-09-02T09:00:00+07:00' });
+    let waiting = await counterDossier({ receivedAt: '2026-09-02T09:00:00+07:00' });
+    waiting = await ok(officer, waiting, 'REQUEST_SUPPLEMENT', { items: ['Bản sao giấy khai sinh'], reason: 'Thiếu' });
+    assert.equal(waiting.workingHoursLeft, null, 'a restarting supplement stops the clock');
+    const listed = (await officer.get(`/api/v1/dossiers?unitId=${communeId}&dueWithinHours=0&limit=200`)).json()
+      .items as Json[];
+    const ids = new Set(listed.map((x) => x.id));
+    assert.ok(ids.has(running.id), 'a running clock past its due time is listed');
+    assert.ok(!ids.has(waiting.id), 'a stopped clock is not about to run out');
+  });
+
   test('a counter reception with a required paper unticked is refused and writes nothing', async () => {
     const r = await sql<{ n: string }>`SELECT count(*) AS n FROM dossier`.execute(t.database.db);
     const res = await officer.post(

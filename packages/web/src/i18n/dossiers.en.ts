@@ -34,6 +34,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'ds.includeSubtree': 'Include lower-level units',
 
   'ds.timeLeft.paused': 'Clock paused',
+  'ds.timeLeft.pausedWith': 'Clock paused ({left})',
   'ds.timeLeft.none': '—',
   'ds.timeLeft.overdue': 'Overdue by {hours} working hours',
   'ds.timeLeft.soon': 'Due soon: {hours} working hours left',

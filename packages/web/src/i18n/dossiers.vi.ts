@@ -35,6 +35,7 @@ export const dossiersVi = {
 
   'ds.timeLeft.none': '—',
   'ds.timeLeft.paused': 'Đang tạm dừng tính thời gian',
+  'ds.timeLeft.pausedWith': 'Đang tạm dừng tính thời gian ({left})',
   'ds.timeLeft.overdue': 'Quá hạn {hours} giờ làm việc',
   'ds.timeLeft.soon': 'Sắp đến hạn: còn {hours} giờ làm việc',
   'ds.timeLeft.ok': 'Còn {hours} giờ làm việc',

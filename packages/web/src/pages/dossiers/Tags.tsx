@@ -23,6 +23,8 @@ export function timeLeftLevel(hours: number): TimeLeftLevel {
 }
 
 const inProgress = new Set<string>(activeStates);
+/** States whose clock stands still while the citizen supplements (the figure is what was left when asked). */
+const supplementStates = new Set<string>(['AWAITING_SUPPLEMENT', 'SUPPLEMENT_SUBMITTED']);
 
 /**
  * Time left in working hours: colour and icon, and always the words (not colour alone). A dossier still in
@@ -40,6 +42,13 @@ export function TimeLeftTag({ hours, state }: { hours: number | null; state?: Do
   if (hours === null) return <span className="ds-muted">{t('ds.timeLeft.none')}</span>;
   const level = timeLeftLevel(hours);
   const value = formatNumber(Math.abs(hours));
+  if (state && supplementStates.has(state))
+    return (
+      <span className="ds-muted" data-level="paused">
+        <PauseCircleOutlined aria-hidden />{' '}
+        {t('ds.timeLeft.pausedWith', { left: t(`ds.timeLeft.${level}`, { hours: value }) })}
+      </span>
+    );
   const icon =
     level === 'overdue' ? (
       <ExclamationCircleOutlined aria-hidden />
