@@ -161,6 +161,25 @@ describe('catalog admin', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
       await assertAccessible(page, 'internal process saved');
       await screenshot(page, `${PREFIX}-process-saved`);
 
+      // approve the draft: the decision number is required, then the version is in force
+      await page.getByRole('button', { name: 'Phê duyệt' }).click();
+      const approve = page.getByRole('dialog', { name: /Phê duyệt quy trình nội bộ 1/ });
+      await approve.waitFor();
+      await approve.getByRole('button', { name: 'Phê duyệt' }).click();
+      await approve.getByText('Vui lòng nhập Số quyết định phê duyệt.').waitFor();
+      await approve.getByLabel('Số quyết định phê duyệt').fill('15/QĐ-UBND');
+      await assertAccessible(page, 'approve internal process');
+      await screenshot(page, `${PREFIX}-process-approve`);
+      await approve.getByRole('button', { name: 'Phê duyệt' }).click();
+      await page.getByText('Đã phê duyệt quy trình nội bộ 1.').waitFor();
+      await approve.waitFor({ state: 'detached' });
+      await page.locator('.ant-table-row', { hasText: 'Đã phê duyệt' }).first().waitFor();
+      assert.equal(
+        await page.getByRole('button', { name: 'Lưu dự thảo' }).count(),
+        0,
+        'an approved version is read-only',
+      );
+
       // the report page
       await page.goto(url('/quan-tri/thu-tuc/chua-co-quy-trinh'));
       await waitForTitle(page, 'Thủ tục chưa có quy trình nội bộ');
