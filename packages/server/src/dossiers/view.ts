@@ -47,6 +47,8 @@ export const dossierSummary = z
     dueAt: z.string().nullable(),
     /** Working hours left until the due time (negative when overdue); null without a due time or once ended. */
     workingHoursLeft: z.number().nullable(),
+    /** The deadline clock (RUNNING, PAUSED, EXCLUDED, STOPPED…): tells a paused figure from a running one. */
+    clock: z.string(),
     version: z.number(),
   })
   .meta({ id: 'DossierSummary' });
@@ -74,7 +76,6 @@ export const dossierView = dossierSummary
     people: z.record(z.string(), z.string()),
     deliveredAt: z.string().nullable(),
     regime: z.string().nullable(),
-    clock: z.string(),
     /** Actions the viewer may try now (the state table and the viewer's roles; the rules are checked on send). */
     allowedActions: z.array(z.string()),
     /** The approved internal process of the procedure at the unit, if any. */
@@ -125,6 +126,7 @@ export function summaryOf(row: DossierRow, workingHoursLeft: number | null): Dos
     receivedAt: iso(s.receivedAt),
     dueAt: iso(s.dueAt),
     workingHoursLeft,
+    clock: s.clock,
     version: row.version,
   };
 }
@@ -155,7 +157,6 @@ export function detailOf(
     people: Object.fromEntries(extra.people),
     deliveredAt: iso(s.deliveredAt),
     regime: s.regime,
-    clock: s.clock,
     allowedActions: extra.allowedActions,
     process: extra.process
       ? {

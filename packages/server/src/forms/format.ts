@@ -28,9 +28,9 @@ export function timeDateVN(ms: number | null | undefined, asDue = false): string
 }
 
 /** 09:05 22/04/2026 (table cells) */
-export function shortTimeDateVN(ms: number | null | undefined, asDue = false): string | null {
+export function shortTimeDateVN(ms: number | null | undefined): string | null {
   if (ms === null || ms === undefined) return null;
-  const p = parts(ms, asDue);
+  const p = parts(ms);
   return `${p.h}:${p.m} ${p.d}/${p.M}/${p.y}`;
 }
 

@@ -3,6 +3,7 @@
 // record is the domain's DossierState (type-only import, nothing of the domain reaches the bundle).
 import type {
   Channel,
+  ClockState,
   DossierActionType,
   DossierState,
   DossierStateName,
@@ -15,7 +16,7 @@ import { newIdempotencyKey, uploadForm } from './upload';
 
 export { newIdempotencyKey };
 
-export type { Channel, DossierActionType, DossierState, DossierStateName, NationalStatusCode, StepRecord };
+export type { Channel, ClockState, DossierActionType, DossierState, DossierStateName, NationalStatusCode, StepRecord };
 
 /** Every state a listed dossier can be in (NONE exists only before the first action). */
 export const DOSSIER_STATES = dossierStates.filter((x): x is Exclude<DossierStateName, 'NONE'> => x !== 'NONE');
@@ -39,6 +40,8 @@ export interface DossierSummary {
   dueAt: string | null;
   /** Working hours left until the due time (negative when overdue); null without a due time or once ended. */
   workingHoursLeft: number | null;
+  /** The deadline clock: a figure while PAUSED or EXCLUDED stands still; STOPPED gives none. */
+  clock: ClockState;
   submittedAt: string | null;
   version: number;
 }
@@ -103,7 +106,6 @@ export interface Dossier extends DossierSummary {
   resolvedAt: string | null;
   deliveredAt: string | null;
   regime: 'OSS_2018' | 'OSS_2025' | null;
-  clock: string;
   allowedActions: DossierActionType[];
   process: { id: string; steps: ProcessStepView[] } | null;
   timeline: TimelineItem[];

@@ -33,8 +33,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'ds.activeStates': 'In progress (every state not ended)',
   'ds.includeSubtree': 'Include lower-level units',
 
-  'ds.timeLeft.paused': 'Clock paused',
-  'ds.timeLeft.pausedWith': 'Clock paused ({left})',
+  'ds.timeLeft.standing': '{clock} ({left})',
   'ds.timeLeft.none': '—',
   'ds.timeLeft.overdue': 'Overdue by {hours} working hours',
   'ds.timeLeft.soon': 'Due soon: {hours} working hours left',

@@ -34,8 +34,7 @@ export const dossiersVi = {
   'ds.includeSubtree': 'Gồm các đơn vị cấp dưới',
 
   'ds.timeLeft.none': '—',
-  'ds.timeLeft.paused': 'Đang tạm dừng tính thời gian',
-  'ds.timeLeft.pausedWith': 'Đang tạm dừng tính thời gian ({left})',
+  'ds.timeLeft.standing': '{clock} ({left})',
   'ds.timeLeft.overdue': 'Quá hạn {hours} giờ làm việc',
   'ds.timeLeft.soon': 'Sắp đến hạn: còn {hours} giờ làm việc',
   'ds.timeLeft.ok': 'Còn {hours} giờ làm việc',

@@ -186,7 +186,7 @@ describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set'
     const officerPage = await newPage(browser);
     await login(officerPage, 'tiepnhan');
     await officerPage.goto(url(`/ho-so/${id}`));
-    await officerPage.getByText('Đang tạm dừng tính thời gian').waitFor();
+    await officerPage.locator('[data-level="paused"]', { hasText: 'Đã dừng tính thời gian' }).waitFor();
     await officerPage.context().close();
 
     // 6. The citizen supplements online: the items, a file and a note, then SUBMIT_SUPPLEMENT.

@@ -121,7 +121,7 @@ export default function DossierPage() {
             {
               key: 'left',
               label: t('ds.timeLeft'),
-              children: <TimeLeftTag hours={d.workingHoursLeft} state={d.state} />,
+              children: <TimeLeftTag hours={d.workingHoursLeft} state={d.state} clock={d.clock} />,
             },
             {
               key: 'proc',
@@ -173,9 +173,7 @@ export default function DossierPage() {
             {
               key: 'clock',
               label: t('ds.page.clock'),
-              children: t(
-                `ds.clock.${(['RUNNING', 'PAUSED', 'EXCLUDED', 'STOPPED'].includes(d.clock) ? d.clock : 'NOT_STARTED') as 'RUNNING'}`,
-              ),
+              children: t(`ds.clock.${d.clock}`),
             },
             { key: 'unit', label: t('ds.page.unit'), children: d.unitName },
             {

@@ -54,7 +54,7 @@ export function useDossierColumns(extra: ColumnsType<DossierSummary> = []): Colu
       title: t('ds.timeLeft'),
       key: 'left',
       width: 170,
-      render: (_, d) => <TimeLeftTag hours={d.workingHoursLeft} state={d.state} />,
+      render: (_, d) => <TimeLeftTag hours={d.workingHoursLeft} state={d.state} clock={d.clock} />,
     },
     ...extra,
   ];

@@ -5,7 +5,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { activeStates } from '@motcua/domain/dossier/statusCodes';
-import type { DossierStateName, NationalStatusCode } from '../../api/dossiers';
+import type { ClockState, DossierStateName, NationalStatusCode } from '../../api/dossiers';
 import { formatNumber } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
 import { stateLabel } from './labels';
@@ -23,30 +23,40 @@ export function timeLeftLevel(hours: number): TimeLeftLevel {
 }
 
 const inProgress = new Set<string>(activeStates);
-/** States whose clock stands still while the citizen supplements (the figure is what was left when asked). */
-const supplementStates = new Set<string>(['AWAITING_SUPPLEMENT', 'SUPPLEMENT_SUBMITTED']);
 
 /**
- * Time left in working hours: colour and icon, and always the words (not colour alone). A dossier still in
- * progress without a figure has its clock stopped (waiting for a supplement, for instance): it says so, because
- * its appointment will move when the clock runs again.
+ * Time left in working hours: colour and icon, and always the words (not colour alone). The server's clock says
+ * when the figure stands still: a stopped clock of a dossier still in progress (a supplement that restarts the
+ * period) gives none, a paused or excluded one (a supplement, fees outside the time limit) the figure when the wait
+ * began; both say so, because the appointment moves when the clock runs again.
  */
-export function TimeLeftTag({ hours, state }: { hours: number | null; state?: DossierStateName }) {
+export function TimeLeftTag({
+  hours,
+  state,
+  clock,
+}: {
+  hours: number | null;
+  state?: DossierStateName;
+  clock?: ClockState;
+}) {
   const t = useT();
-  if (hours === null && state && inProgress.has(state))
+  if (hours === null && clock === 'STOPPED' && state && inProgress.has(state))
     return (
       <span className="ds-muted" data-level="paused">
-        <PauseCircleOutlined aria-hidden /> {t('ds.timeLeft.paused')}
+        <PauseCircleOutlined aria-hidden /> {t(`ds.clock.${clock}`)}
       </span>
     );
   if (hours === null) return <span className="ds-muted">{t('ds.timeLeft.none')}</span>;
   const level = timeLeftLevel(hours);
   const value = formatNumber(Math.abs(hours));
-  if (state && supplementStates.has(state))
+  if (clock === 'PAUSED' || clock === 'EXCLUDED')
     return (
       <span className="ds-muted" data-level="paused">
         <PauseCircleOutlined aria-hidden />{' '}
-        {t('ds.timeLeft.pausedWith', { left: t(`ds.timeLeft.${level}`, { hours: value }) })}
+        {t('ds.timeLeft.standing', {
+          clock: t(`ds.clock.${clock}`),
+          left: t(`ds.timeLeft.${level}`, { hours: value }),
+        })}
       </span>
     );
   const icon =
