@@ -4,7 +4,8 @@
  * a calendar-day period ends at 24:00 of its last day, stored as the next day's 00:00, and must not read as a
  * day later on a citizen's screen.
  */
-import { formatVnDate, formatVnDateTime, vnWallClock as wallClock } from '@motcua/domain/calendar/display';
+import { dmy, formatVnDate, formatVnDateTime, hm, vnWallClock as wallClock } from '@motcua/domain/calendar/display';
+import { localDateOf } from '@motcua/domain/calendar/localTime';
 import type { Lang } from './i18n';
 
 type InstantValue = string | number | null | undefined;
@@ -37,16 +38,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Today in Vietnam as 'YYYY-MM-DD'. */
 export function vnToday(now = Date.now()): string {
-  const w = wallClock(now);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+  return localDateOf(now);
 }
 
 /** Vietnam wall-clock parts of an instant: 'dd/MM/yyyy', 'HH:mm' (null when not an instant). */
 export function vnWallClock(iso: string): { date: string; time: string } | null {
   const ms = toMs(iso);
   if (ms === null) return null;
-  const [date, time] = formatVnDateTime(ms).split(' ') as [string, string];
-  return { date, time };
+  const w = wallClock(ms);
+  return { date: dmy(w), time: hm(w) };
 }
 
 const WEEKDAYS: Record<Lang, string[]> = {
@@ -59,7 +59,7 @@ export function formatVnInstant(iso: string, lang: Lang, asDue = false): string 
   const ms = toMs(iso);
   if (ms === null) return iso;
   const w = wallClock(ms, asDue);
-  return `${WEEKDAYS[lang][w.weekday - 1]!}, ${formatVnDateTime(ms, asDue)}`;
+  return `${WEEKDAYS[lang][w.weekday - 1]!}, ${dmy(w)} ${hm(w)}`;
 }
 
 /** A wall-clock Vietnam time 'YYYY-MM-DDTHH:mm' → ISO-8601 with +07:00. */

@@ -6,7 +6,16 @@
  * citizen a day too many ("09/12 00:00" for a period that ends with 08/12), so a due instant at exactly
  * 00:00 reads as 24:00 of the day before. Events (receipt, hand-off, delivery) are printed as they are.
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS, VN_OFFSET_MS, civilFromDays, isoWeekday } from './localTime.js';
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  VN_OFFSET_MS,
+  civilFromDays,
+  dueDayInstant,
+  isoWeekday,
+  localDayOf,
+} from './localTime.js';
 
 export interface VnWallClock {
   year: number;
@@ -21,13 +30,9 @@ export interface VnWallClock {
 
 /** An instant read in Asia/Ho_Chi_Minh; with `asDue`, an exact 00:00 is 24:00 of the day before. */
 export function vnWallClock(ms: number, asDue = false): VnWallClock {
-  const local = ms + VN_OFFSET_MS;
-  let epochDay = Math.floor(local / DAY_MS);
-  let tod = local - epochDay * DAY_MS;
-  if (asDue && tod === 0) {
-    epochDay -= 1;
-    tod = DAY_MS;
-  }
+  const epochDay = localDayOf(asDue ? dueDayInstant(ms) : ms);
+  // A due 00:00 read as the day before is that day's 24:00.
+  const tod = ms + VN_OFFSET_MS - epochDay * DAY_MS;
   const { y, m, d } = civilFromDays(epochDay);
   return {
     year: y,

@@ -6,9 +6,10 @@ import { CalendarError } from './errors.js';
 import {
   DAY_MS,
   HOUR_MS,
-  VN_OFFSET_MS,
+  dueDayInstant,
   formatInstantVN,
   formatLocalDate,
+  localTimeOfDay,
   parseInstant,
   parseLocalTime,
   type InstantInput,
@@ -65,16 +66,11 @@ export function cutoffMsOf(cutoff: LocalTime | null | undefined): number {
   return v;
 }
 
-function todOf(ms: number): number {
-  const local = ms + VN_OFFSET_MS;
-  return local - Math.floor(local / DAY_MS) * DAY_MS;
-}
-
 /** §7 steps 1–2: office-hours normalization, then the procedure's cut-off. */
 export function officialStartMs(cal: WorkingCalendar, t: number, cutoffMs = -1, cutoffInclusive = false): number {
   let s = cal.normalizeStart(t);
   if (cutoffMs >= 0) {
-    const tod = todOf(s);
+    const tod = localTimeOfDay(s);
     if (cutoffInclusive ? tod >= cutoffMs : tod > cutoffMs) s = cal.nextOpeningAfterDay(cal.dayIndexOf(s));
   }
   return s;
@@ -189,7 +185,7 @@ export function workingTimeBetweenMs(cal: WorkingCalendar, a: number, b: number)
 
 /** The local day index of a due instant, reading an exact 00:00 as 24:00 of the day before. */
 export function dueDayIndex(cal: WorkingCalendar, dueAt: number): number {
-  return cal.dayIndexOf(todOf(dueAt) === 0 ? dueAt - 1 : dueAt);
+  return cal.dayIndexOf(dueDayInstant(dueAt));
 }
 
 /**
@@ -359,7 +355,7 @@ export function extendDeadlineMs(
       }
       const d = cal.nthWorkingDayAfter(i, duration.value);
       if (mode === 'END_OF_DAY') return cal.dayStart(d) + cal.profileAt(d).closing;
-      const tod = todOf(dueAt);
+      const tod = localTimeOfDay(dueAt);
       return clampOntoDay(cal, d, tod === 0 && dueAt !== cal.dayStart(i) ? DAY_MS : tod);
     }
     case 'SAME_DAY':

@@ -21,6 +21,7 @@ export {
   parseLocalTime,
   formatLocalTime,
   localDateOf,
+  dueDayInstant,
   localInstant,
   weekdayOf,
   addDays,

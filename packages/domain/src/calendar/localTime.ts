@@ -112,6 +112,15 @@ export function localDayOf(ms: number): number {
   return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
 }
 
+/**
+ * The instant that names a due instant's day. A period counted in calendar days ends at 24:00 of its last day
+ * (Civil Code Art. 148), which the engine stores as the next day's 00:00 (exclusive); read as a day, that 00:00
+ * belongs to the day before. Every screen, report and step rule that asks "which day is it due" goes through here.
+ */
+export function dueDayInstant(dueAt: number): number {
+  return localTimeOfDay(dueAt) === 0 ? dueAt - 1 : dueAt;
+}
+
 /** Milliseconds after local midnight of an instant. */
 export function localTimeOfDay(ms: number): number {
   const local = ms + VN_OFFSET_MS;

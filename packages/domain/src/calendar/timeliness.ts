@@ -3,7 +3,7 @@
  * and warning states for dashboards (§10.2–10.4).
  */
 import { CalendarError } from './errors.js';
-import { DAY_MS, VN_OFFSET_MS } from './localTime.js';
+import { dueDayInstant, localDayOf } from './localTime.js';
 import { workingTimeBetweenMs, hoursToMs, type Duration } from './durations.js';
 import type { WorkingCalendar } from './workingCalendar.js';
 
@@ -11,17 +11,6 @@ export type CompletedTimeliness = 'EARLY' | 'ON_TIME' | 'OVERDUE';
 export type InProgressTimeliness = 'WITHIN_DEADLINE' | 'OVERDUE';
 /** HYBRID (default, likely): overdue by timestamp, early/on time by date. */
 export type TimelinessGranularity = 'HYBRID' | 'DATE' | 'TIMESTAMP';
-
-/** Local date of a due instant, reading an exact 00:00 as 24:00 of the previous day (calendar-day periods). */
-function dueDay(dueAt: number): number {
-  const local = dueAt + VN_OFFSET_MS;
-  const d = Math.floor(local / DAY_MS);
-  return local === d * DAY_MS ? d - 1 : d;
-}
-
-function localDay(ms: number): number {
-  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
-}
 
 /** Class of an item resolved at `completedAt` ("completed" = resolved, status 9). */
 export function classifyCompleted(
@@ -33,8 +22,8 @@ export function classifyCompleted(
     throw new CalendarError('CALENDAR_INVALID_INSTANT', 'completedAt and dueAt must be finite instants');
   }
   if (granularity === 'TIMESTAMP') return completedAt < dueAt ? 'EARLY' : completedAt === dueAt ? 'ON_TIME' : 'OVERDUE';
-  const cd = localDay(completedAt);
-  const dd = dueDay(dueAt);
+  const cd = localDayOf(completedAt);
+  const dd = localDayOf(dueDayInstant(dueAt));
   if (granularity === 'DATE') return cd < dd ? 'EARLY' : cd === dd ? 'ON_TIME' : 'OVERDUE';
   if (completedAt > dueAt) return 'OVERDUE';
   return cd < dd ? 'EARLY' : 'ON_TIME';

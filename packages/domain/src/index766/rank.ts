@@ -11,8 +11,10 @@ export interface Ranked<T> {
 export function rankByTotal<T>(items: readonly T[], totalOf: (t: T) => number, decimals = 2): Ranked<T>[] {
   const key = (n: number) => Number(n.toFixed(decimals));
   const sorted = items.map((item) => ({ item, total: totalOf(item) })).sort((a, b) => b.total - a.total);
+  // Rounding keeps the order, so totals equal at the display precision sit side by side: one pass.
+  let rank = 0;
   return sorted.map((r, i) => {
-    const firstEqual = sorted.findIndex((o) => key(o.total) === key(r.total));
-    return { ...r, rank: (firstEqual < 0 ? i : firstEqual) + 1 };
+    if (i === 0 || key(r.total) !== key(sorted[i - 1]!.total)) rank = i + 1;
+    return { ...r, rank };
   });
 }

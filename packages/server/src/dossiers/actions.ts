@@ -8,6 +8,7 @@ import { DomainError, isAllowed } from '@motcua/domain';
 import { localDateOf } from '@motcua/domain/calendar/index';
 import {
   decide,
+  workingHoursLeft,
   dossierActionTypes,
   type DossierAction,
   type DossierActionType,
@@ -20,7 +21,7 @@ import { ancestorPath } from '../units/store';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import { dossierNotificationRows } from '../notifications/outbox';
 import { reachOf, roleForAction, visible, type Reach } from './access';
-import { detailFor, hoursLeftIn } from './queries';
+import { detailFor } from './queries';
 import {
   catalogChannelOf,
   checkPapers,
@@ -272,7 +273,7 @@ function viewAfter(
   const rating = locked.rating ? { level: locked.rating.level, ratedAt: new Date(locked.rating.ratedAt) } : undefined;
   return detailFor(row, reach, {
     people,
-    workingHoursLeft: hoursLeftIn(uc.calendar, row.stateJson, Date.now()),
+    workingHoursLeft: workingHoursLeft(uc.calendar, row.stateJson, Date.now()),
     process: locked.process ?? undefined,
     actions,
     rating,

@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { DomainError, rolePermissions, type Role } from '@motcua/domain';
-import { addWorkingTime, parseInstant, workingTimeBetween, type WorkingCalendar } from '@motcua/domain/calendar/index';
-import { activeStates, type DossierState } from '@motcua/domain/dossier/index';
+import { HOUR_MS, addWorkingTime, parseInstant } from '@motcua/domain/calendar/index';
+import { activeStates, periodEnded, workingHoursLeft, type DossierState } from '@motcua/domain/dossier/index';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireActor, requireOnUnitOr404, requireSomewhere } from '../access/guard';
@@ -13,30 +13,13 @@ import { ancestorPath } from '../units/store';
 import { allowedActionsFor, requireVisible, type Reach } from './access';
 import { catalogChannelOf } from './reception';
 import * as store from './store';
-import { detailOf, ended, summaryOf, type DossierSummary } from './view';
-
-const HOUR = 3_600_000;
-
-/**
- * Working hours from now to the due time (negative when overdue), in the unit's calendar. A paused clock (a
- * supplement that does not restart the period) or an excluded wait (fees outside the time limit) stands still:
- * the time left is what it was when the wait began, and the due time moves by the wait when the clock runs again.
- */
-export function hoursLeftIn(calendar: WorkingCalendar, s: DossierState, now: number): number | null {
-  if (s.dueAt === null || ended(s) || s.clock === 'STOPPED') return null;
-  const wait =
-    s.clock === 'PAUSED' || s.clock === 'EXCLUDED' ? (s.pauses ?? []).find((p) => p.end === null) : undefined;
-  const from = wait ? Math.min(wait.start, now) : now;
-  const ms =
-    s.dueAt >= from ? workingTimeBetween(calendar, from, s.dueAt) : -workingTimeBetween(calendar, s.dueAt, from);
-  return Math.round((ms / HOUR) * 10) / 10;
-}
+import { detailOf, summaryOf, type DossierSummary } from './view';
 
 async function hoursLeft(db: Db, row: store.DossierRow, now: number): Promise<number | null> {
   const s: DossierState = row.stateJson;
-  if (s.dueAt === null || ended(s) || s.clock === 'STOPPED') return null;
+  if (s.dueAt === null || periodEnded(s) || s.clock === 'STOPPED') return null;
   const { calendar } = await calendarCacheFor(db).get(row.unitId);
-  return hoursLeftIn(calendar, s, now);
+  return workingHoursLeft(calendar, s, now);
 }
 
 /** The detail view as the viewer may see it: the actions they may try, actor names hidden from a citizen. */
@@ -137,7 +120,7 @@ export async function listDossiers(ctx: RequestContext, q: ListQuery, now = Date
   if (q.dueWithinHours !== undefined) {
     const unit = q.unitId ?? actor.grants[0]?.unitId;
     const { calendar } = await calendarCacheFor(ctx.db).get(unit!);
-    dueBefore = new Date(addWorkingTime(calendar, now, q.dueWithinHours * HOUR));
+    dueBefore = new Date(addWorkingTime(calendar, now, q.dueWithinHours * HOUR_MS));
   }
   const after = decodeCursor(q.cursor);
   const term = q.q ? q.q.normalize('NFC') : undefined;

@@ -9,6 +9,7 @@ import { DomainError, isAllowed, legalTimeOf, type ErrorCode } from '@motcua/dom
 import { localDateOf, parseInstant, type Duration } from '@motcua/domain/calendar/index';
 import {
   decide,
+  workingHoursLeft,
   formatDossierCode,
   initialDossierState,
   type Channel,
@@ -23,7 +24,7 @@ import type { versionById } from '../catalog/store';
 import { dossierNotificationRows } from '../notifications/outbox';
 import * as store from './store';
 import { reachOf, visible, type Reach } from './access';
-import { detailFor, hoursLeftIn } from './queries';
+import { detailFor } from './queries';
 import type { DossierView } from './view';
 
 const nfc = (s: string) => s.normalize('NFC');
@@ -430,7 +431,7 @@ function newDossierView(
 ): DossierView {
   return detailFor(row, reach, {
     people: new Map(),
-    workingHoursLeft: hoursLeftIn(uc.calendar, row.stateJson, Date.now()),
+    workingHoursLeft: workingHoursLeft(uc.calendar, row.stateJson, Date.now()),
     process: inserted.process ?? undefined,
     actions: [
       {

@@ -104,9 +104,6 @@ export const dossierView = dossierSummary
   .meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof dossierView>;
 
-export const ended = (s: DossierState) =>
-  ['RESOLVED', 'DELIVERED', 'STOPPED', 'CANCELLED', 'REJECTED_AT_RECEPTION', 'GUIDED_TO_OTHER_BODY'].includes(s.state);
-
 export function summaryOf(row: DossierRow, workingHoursLeft: number | null): DossierSummary {
   const s = row.stateJson;
   return {
