@@ -25,6 +25,7 @@ import {
   uuid,
 } from '@motcua/domain';
 import { idParams, problems, requireIfMatch, typed, etagOf, ifMatchHeader } from '../platform/http';
+import { sendProblemDocument, statusOf } from '../platform/errors';
 import { requireSomewhere } from '../access/guard';
 import * as service from './service';
 import { formatOf, importRecords, readImportFile, recordsFromJson, type ImportReport } from './importer';
@@ -37,20 +38,13 @@ export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 /** The import refused as a whole: the problem document carries the per-record report. */
 function sendImportProblem(reply: FastifyReply, request: FastifyRequest, report: ImportReport) {
   const code = 'CATALOG_IMPORT_INVALID';
-  return reply
-    .status(422)
-    .type('application/problem+json; charset=utf-8')
-    .send({
-      type: `https://motcua.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-      title: errorMessages[code].en,
-      status: 422,
-      code,
-      detail: `${errorMessages[code].vi} (${report.invalid}/${report.total} bản ghi không hợp lệ)`,
-      instance: request.url,
-      requestId: request.id,
-      errors: report.records.flatMap((r) => r.errors).slice(0, 200),
-      report,
-    });
+  const detail = `${errorMessages[code].vi} (${report.invalid}/${report.total} bản ghi không hợp lệ)`;
+  return sendProblemDocument(
+    reply,
+    request,
+    { code, status: statusOf[code], messages: errorMessages[code], detail },
+    { errors: report.records.flatMap((r) => r.errors).slice(0, 200), report },
+  );
 }
 
 export async function catalogRoutes(app: FastifyInstance) {

@@ -74,11 +74,15 @@ async function delegationsOf(db: Db, procedureId: string) {
   const rows = await db
     .selectFrom('procedure_delegation as d')
     .innerJoin('procedure as p', 'p.id', 'd.procedure_id')
+    .innerJoin('unit as u', 'u.id', 'd.unit_id')
+    .leftJoin('unit as f', 'f.id', 'd.from_unit_id')
     .select([
       'd.id',
       'p.code as procedureCode',
       'd.unit_id as unitId',
+      'u.name as unitName',
       'd.from_unit_id as fromUnitId',
+      'f.name as fromUnitName',
       'd.kind',
       'd.decision_no as decisionNo',
       'd.decision_date as decisionDate',
@@ -97,7 +101,9 @@ export interface DelegationView {
   id: string;
   procedureCode: string;
   unitId: string;
+  unitName: string;
   fromUnitId: string | null;
+  fromUnitName: string | null;
   kind: 'DELEGATION' | 'DECENTRALISATION';
   decisionNo: string;
   decisionDate: string;

@@ -78,6 +78,49 @@ export const statusOf: Record<ErrorCode, number> = {
   INTERNAL_ERROR: 500,
 };
 
+/**
+ * The language of a problem's `title`: Vietnamese unless the client's Accept-Language ranks English above it
+ * (RFC 9110 §12.5.4 q-values; `*` counts for Vietnamese). `detail` and field messages stay Vietnamese.
+ */
+export function problemLanguage(acceptLanguage: string | undefined): 'vi' | 'en' {
+  if (!acceptLanguage) return 'vi';
+  let vi = -1;
+  let en = -1;
+  for (const part of acceptLanguage.split(',')) {
+    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q)) continue;
+    const primary = range.trim().split('-')[0];
+    if (primary === 'en') en = Math.max(en, q);
+    else if (primary === 'vi' || primary === '*') vi = Math.max(vi, q);
+  }
+  return en > 0 && en > vi ? 'en' : 'vi';
+}
+
+/** Every problem document of the API: the RFC 9457 members, then the code's own extra ones. */
+export function sendProblemDocument(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: { code: string; status: number; messages: { vi: string; en: string }; detail?: string },
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  const { code, status, messages } = problem;
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `https://motcua.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+      title: messages[problemLanguage(request.headers['accept-language'])],
+      status,
+      code,
+      detail: problem.detail ?? messages.vi,
+      instance: request.url,
+      requestId: request.id,
+      ...extra,
+    });
+}
+
 export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -85,18 +128,8 @@ export function sendProblem(
   fields: FieldError[] = [],
   detail?: string,
 ): FastifyReply {
-  const status = statusOf[code];
-  const body: Record<string, unknown> = {
-    type: `https://motcua.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: errorMessages[code].en,
-    status,
-    code,
-    detail: detail ?? errorMessages[code].vi,
-    instance: request.url,
-    requestId: request.id,
-  };
-  if (fields.length > 0) body.errors = fields;
-  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+  const problem = { code, status: statusOf[code], messages: errorMessages[code], detail };
+  return sendProblemDocument(reply, request, problem, fields.length > 0 ? { errors: fields } : {});
 }
 
 function pathOf(parts: readonly PropertyKey[], where: string): string {
@@ -160,17 +193,5 @@ export function sendReportProblem(
   detail?: string,
 ): FastifyReply {
   const { status, vi, en } = reportProblems[code];
-  return reply
-    .status(status)
-    .type('application/problem+json; charset=utf-8')
-    .send({
-      type: `https://motcua.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-      title: en,
-      status,
-      code,
-      detail: detail ?? vi,
-      instance: request.url,
-      requestId: request.id,
-      ...extra,
-    });
+  return sendProblemDocument(reply, request, { code, status, messages: { vi, en }, detail }, extra);
 }

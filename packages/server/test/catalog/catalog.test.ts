@@ -158,6 +158,15 @@ describe('procedures: versions and authorisation', () => {
     assert.equal(res.statusCode, 201, res.body);
     const list = (await t.anonymous.get('/api/v1/procedures/1.001193/delegations')).json();
     assert.ok(list.items.some((d: { decisionNo: string }) => d.decisionNo === '15/QĐ-UBND'));
+    // The list names both units, whether or not they publish the procedure (no bare ids for the admin page).
+    const names = await t.database.db
+      .selectFrom('unit')
+      .select(['id', 'name'])
+      .where('id', 'in', [communeId, centreId])
+      .execute();
+    const nameOf = (id: string) => names.find((u) => u.id === id)?.name;
+    assert.deepEqual([res.json().unitName, res.json().fromUnitName], [nameOf(communeId), nameOf(centreId)]);
+    assert.ok(nameOf(communeId) && nameOf(centreId));
     const ended = await admin.patch(
       `/api/v1/procedure-delegations/${res.json().id}`,
       { effectiveTo: '2025-12-31' },

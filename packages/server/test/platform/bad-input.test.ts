@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { errorMessages, type ErrorCode } from '@motcua/domain';
+import { problemLanguage } from '../../src/platform/errors';
 import { createTestApp, type Client, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -37,6 +38,7 @@ function assertProblem(res: LightMyRequestResponse, status: number, code: ErrorC
   assert.equal(body.code, code, res.body);
   assert.equal(body.status, status);
   assert.equal(body.detail, errorMessages[code].vi);
+  assert.equal(body.title, errorMessages[code].vi, 'the title is Vietnamese unless English is asked for');
   assert.ok(typeof body.requestId === 'string' && body.requestId.length > 0);
   const errors = (body.errors ?? []) as { field: string; message: string }[];
   for (const e of errors) assert.ok(e.message.length > 0, `empty message for ${e.field}`);
@@ -307,5 +309,45 @@ describe('field validation names the field', () => {
 
   test('an unknown API path → 404 problem+json', async () => {
     assertProblem(await admin.get('/api/v1/khong-co'), 404, 'NOT_FOUND');
+  });
+});
+
+describe('the language of the title', () => {
+  test('Accept-Language: English only when ranked above Vietnamese', () => {
+    const table: [string | undefined, 'vi' | 'en'][] = [
+      [undefined, 'vi'],
+      ['', 'vi'],
+      ['vi-VN,vi;q=0.9', 'vi'],
+      ['en-US,en;q=0.9', 'en'],
+      ['en-GB', 'en'],
+      ['vi, en;q=0.8', 'vi'],
+      ['en;q=0.5, vi', 'vi'],
+      ['vi;q=0.4, EN;q=0.6', 'en'],
+      ['fr-FR, en;q=0.3', 'en'],
+      ['fr-FR', 'vi'],
+      ['*', 'vi'],
+      ['en;q=0, vi;q=0.1', 'vi'],
+      ['en;q=abc', 'vi'],
+    ];
+    for (const [header, want] of table) assert.equal(problemLanguage(header), want, String(header));
+  });
+
+  test('the same refusal in English: English title, Vietnamese detail, same code and fields', async () => {
+    const send = (lang?: string) =>
+      admin.request({
+        method: 'POST',
+        url: '/api/v1/units',
+        payload: { ...validUnit(), code: 'khong hop le' },
+        headers: lang ? { 'accept-language': lang } : {},
+      });
+    const vi = (await send()).json();
+    const en = (await send('en-US,en;q=0.9,vi;q=0.5')).json();
+    assert.equal(vi.title, errorMessages.VALIDATION_FAILED.vi);
+    assert.equal(en.title, errorMessages.VALIDATION_FAILED.en);
+    assert.notEqual(en.title, vi.title);
+    assert.deepEqual(
+      { ...en, title: undefined, requestId: undefined },
+      { ...vi, title: undefined, requestId: undefined },
+    );
   });
 });

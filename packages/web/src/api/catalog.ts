@@ -168,13 +168,10 @@ export const catalogApi = {
     api.put<ProcedureDetail>(`/procedures/${enc(code)}/versions/${seq}/units`, { unitIds }, ifMatch(version)),
 
   delegations: (code: string) => api.get<{ items: Delegation[] }>(`/procedures/${enc(code)}/delegations`),
-  createDelegation: (code: string, body: Omit<Delegation, 'id' | 'procedureCode' | 'version'>) =>
+  createDelegation: (code: string, body: schemas.CreateDelegationInput) =>
     api.post<Delegation>(`/procedures/${enc(code)}/delegations`, body),
-  updateDelegation: (
-    id: string,
-    version: number,
-    body: Partial<Omit<Delegation, 'id' | 'procedureCode' | 'version' | 'unitId'>>,
-  ) => api.patch<Delegation>(`/procedure-delegations/${enc(id)}`, body, ifMatch(version)),
+  updateDelegation: (id: string, version: number, body: schemas.UpdateDelegationInput) =>
+    api.patch<Delegation>(`/procedure-delegations/${enc(id)}`, body, ifMatch(version)),
 
   importFile: (file: File, dryRun: boolean, onProgress?: (fraction: number) => void) =>
     uploadForm<ImportReport>(`/procedures/import?dryRun=${dryRun}`, fileForm(file), onProgress),

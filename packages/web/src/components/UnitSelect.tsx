@@ -23,6 +23,7 @@ interface Props {
   initialOptions?: UnitOption[];
   excludeIds?: string[];
   allowClear?: boolean;
+  disabled?: boolean;
   placeholder?: string;
   'aria-label'?: string;
   'aria-describedby'?: string;
@@ -40,8 +41,28 @@ export function UnitSelect(props: Props) {
   const known = useRef(new Map<string, UnitOption>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const seq = useRef(0);
+  const [resolved, setResolved] = useState(0);
 
   for (const o of initialOptions ?? []) known.current.set(o.id, o);
+
+  // A single value whose name is not known yet (a form opened on a stored record): ask the server for it,
+  // rather than showing the bare id.
+  const unknownValue =
+    !multiple && typeof props.value === 'string' && !known.current.has(props.value) ? props.value : null;
+  useEffect(() => {
+    if (!unknownValue) return;
+    let live = true;
+    unitsApi.get(unknownValue).then(
+      (u) => {
+        known.current.set(u.id, { id: u.id, code: u.code, name: u.name });
+        if (live) setResolved((n) => n + 1);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [unknownValue]);
 
   const search = (q: string) => {
     clearTimeout(timer.current);
@@ -74,7 +95,7 @@ export function UnitSelect(props: Props) {
     for (const r of results) list.set(r.id, r);
     return [...list.values()].filter((o) => !excludeIds?.includes(o.id)).map((o) => ({ value: o.id, label: label(o) }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [results, selected.join('|'), excludeIds?.join('|'), initialOptions]);
+  }, [results, selected.join('|'), excludeIds?.join('|'), initialOptions, resolved]);
 
   return (
     <Select
@@ -91,6 +112,7 @@ export function UnitSelect(props: Props) {
         if (open && results.length === 0) search('');
       }}
       allowClear={props.allowClear}
+      disabled={props.disabled}
       placeholder={props.placeholder ?? t('units.searchUnit')}
       notFoundContent={loading ? <Spin size="small" /> : undefined}
       options={options}

@@ -6,7 +6,8 @@ import { useT } from '../i18n';
 
 /**
  * The submit of an editing form: validate, save, and on a refusal put the server's field errors on the fields and
- * its message (with the errors of no field) above the form. A 412 (someone saved the record meanwhile) shows
+ * its message (with the errors of no field) above the form; the server's field errors of a previous try are cleared
+ * when the form is sent again. A 412 (someone saved the record meanwhile) shows
  * `conflictMessage` and calls `onConflict` so the caller reloads the latest version. The message is cleared
  * whenever `open` becomes true.
  */
@@ -29,6 +30,9 @@ export function useFormSubmit<V>(
     } catch {
       return;
     }
+    // The fields' rules passed: an error still shown is the server's from the last try (antd clears it only on
+    // fields that have rules), no longer true of what is sent now.
+    clearFieldErrors(form);
     setBusy(true);
     setError(null);
     try {
@@ -43,4 +47,10 @@ export function useFormSubmit<V>(
     }
   };
   return { busy, error, handler };
+}
+
+/** Removes the errors shown on the form's fields (those set from a server answer with `setFields`). */
+function clearFieldErrors(form: FormInstance): void {
+  const stale = form.getFieldsError().filter((f) => f.errors.length > 0);
+  if (stale.length) form.setFields(stale.map((f) => ({ name: f.name, errors: [] })));
 }

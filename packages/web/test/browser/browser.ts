@@ -13,7 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const BASE_URL = process.env.MOTCUA_BASE_URL?.replace(/\/$/, '');
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -182,4 +182,46 @@ export async function waitForTitle(page: Page, text: string): Promise<void> {
 export async function selectOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Types a dd/MM/yyyy[ HH:mm] value into an antd DatePicker (scoped to `within`) and lets its popup close. */
+export async function fillPicker(
+  page: Page,
+  label: string,
+  value: string,
+  within: Locator = page.locator('body'),
+): Promise<void> {
+  const input = within.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  try {
+    await popup.waitFor({ state: 'hidden', timeout: 3_000 });
+  } catch {
+    await input.press('Tab');
+    await popup.waitFor({ state: 'hidden' });
+  }
+}
+
+/**
+ * Types into a searchable antd Select of `within` (e.g. UnitSelect) and picks the first option containing
+ * `option`; a single select's list is then waited out so that it covers nothing the test clicks next.
+ */
+export async function searchSelect(
+  page: Page,
+  within: Locator,
+  label: string,
+  text: string,
+  option: string | RegExp,
+  { multiple = false } = {},
+): Promise<void> {
+  const input = within.getByLabel(label, { exact: true });
+  await input.click();
+  await input.pressSequentially(text, { delay: 30 });
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const item = dropdown.locator('.ant-select-item-option', { hasText: option }).first();
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  if (!multiple) await dropdown.waitFor({ state: 'hidden' });
 }

@@ -11,18 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import {
-  BASE_URL,
-  DEMO_PASSWORD,
-  assertAccessible,
-  launch,
-  login,
-  newPage,
-  screenshot,
-  selectOption,
-  settle,
-  url,
-} from './browser';
+import { BASE_URL, assertAccessible, launch, login, newPage, screenshot, selectOption, settle, url } from './browser';
+import { apiLogin, type ApiSession, type Json } from './api';
 import {
   attachPapers,
   fillOnlineSubmission,
@@ -42,55 +32,11 @@ const PREFIX = 'citizen';
 const PHONE = '0912345678';
 const CHECK = '5678';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A signed-in API client (session cookie + CSRF token), as the web app itself talks to the server. */
-interface ApiClient {
-  userId: string;
-  get(path: string): Promise<Json>;
-  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Json }>;
-  upload(path: string, form: FormData): Promise<{ status: number; json: Json }>;
-}
-
-async function apiLogin(username: string): Promise<ApiClient> {
-  const res = await fetch(url('/api/v1/auth/login'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `login ${username}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const session = (await res.json()) as { csrfToken: string; user: { id: string } };
-  const base = { cookie, 'x-csrf-token': session.csrfToken, accept: 'application/json' };
-  return {
-    userId: session.user.id,
-    async get(path) {
-      const r = await fetch(url(path), { headers: base });
-      assert.equal(r.status, 200, `GET ${path}: ${r.status}`);
-      return (await r.json()) as Json;
-    },
-    async post(path, body, headers = {}) {
-      const r = await fetch(url(path), {
-        method: 'POST',
-        headers: { ...base, 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      });
-      return { status: r.status, json: (await r.json()) as Json };
-    },
-    async upload(path, form) {
-      const r = await fetch(url(path), { method: 'POST', headers: base, body: form });
-      return { status: r.status, json: (await r.json()) as Json };
-    },
-  };
-}
-
 /** One action of the state table with If-Match (the version just read) and a fresh Idempotency-Key. */
-async function act(client: ApiClient, id: string, type: string, payload: Json = {}): Promise<Json> {
+async function act(client: ApiSession, id: string, type: string, payload: Json = {}): Promise<Json> {
   const d = await client.get(`/api/v1/dossiers/${id}`);
-  const r = await client.post(
+  const r = await client.send(
+    'POST',
     `/api/v1/dossiers/${id}/actions`,
     { type, payload },
     { 'if-match': `"${d.version}"`, 'idempotency-key': randomUUID() },

@@ -6,15 +6,17 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   BASE_URL,
   RESULTS_DIR,
   assertAccessible,
+  fillPicker,
   launch,
   login,
   newPage,
   screenshot,
+  searchSelect,
   selectOption,
   settle,
   url,
@@ -22,42 +24,6 @@ import {
 } from './browser';
 
 const PREFIX = 'portal';
-
-/** Types a dd/MM/yyyy[ HH:mm] value into an antd DatePicker (scoped to `within`) and lets its popup close. */
-async function fillPicker(
-  page: Page,
-  label: string,
-  value: string,
-  within: Locator = page.locator('body'),
-): Promise<void> {
-  const input = within.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  const popup = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  try {
-    await popup.waitFor({ state: 'hidden', timeout: 3_000 });
-  } catch {
-    await input.press('Tab');
-    await popup.waitFor({ state: 'hidden' });
-  }
-}
-
-/** Types into a searchable antd Select (e.g. UnitSelect) and picks the first option containing `option`. */
-async function searchSelect(
-  page: Page,
-  within: Locator,
-  label: string,
-  text: string,
-  option: string | RegExp,
-): Promise<void> {
-  const input = within.getByLabel(label, { exact: true });
-  await input.click();
-  await input.pressSequentially(text, { delay: 30 });
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor({ timeout: 30_000 });
-  await item.click();
-}
 
 describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
   let browser: Browser;
@@ -194,7 +160,7 @@ describe('public portal', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
     await settle(page);
     await fillPicker(page, 'Ngày', '16/03/2026', dialog);
     await dialog.getByLabel('Tên / lý do', { exact: true }).fill(name);
-    await searchSelect(page, dialog, 'Đơn vị áp dụng', 'Mê Linh', /Mê Linh/);
+    await searchSelect(page, dialog, 'Đơn vị áp dụng', 'Mê Linh', /Mê Linh/, { multiple: true });
     await dialog.getByLabel('Số hiệu văn bản', { exact: true }).fill('15/TB-UBND');
     await fillPicker(page, 'Ngày văn bản', '10/03/2026', dialog);
     await dialog.getByLabel('Lý do thay đổi (ghi vào nhật ký)', { exact: true }).fill('Theo thông báo của UBND xã');

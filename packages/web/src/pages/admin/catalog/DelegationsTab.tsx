@@ -9,6 +9,7 @@ import {
   type DelegationKind,
   type ProcedureDetail,
 } from '../../../api/catalog';
+import { latestOf, useValuesOfVersion } from '../../../components/latestVersion';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
@@ -27,12 +28,10 @@ interface Values {
 }
 const FIELDS = ['kind', 'unitId', 'fromUnitId', 'decisionNo', 'decisionDate', 'effectiveFrom', 'effectiveTo', 'scope'];
 
-/** Delegations / decentralisations of a procedure (ủy quyền, phân cấp). Unit names come from the procedure's units when known. */
+/** Delegations / decentralisations of a procedure (ủy quyền, phân cấp), with the units' names as the server gives them. */
 export function DelegationsTab({ procedure, onChanged }: { procedure: ProcedureDetail; onChanged: () => void }) {
   const t = useT();
   const [editing, setEditing] = useState<Delegation | 'new' | null>(null);
-  const unitName = (id: string | null) =>
-    id ? (procedure.units.find((u) => u.id === id)?.name ?? id.slice(0, 8)) : t('common.none');
   return (
     <>
       <div className="toolbar">
@@ -54,8 +53,12 @@ export function DelegationsTab({ procedure, onChanged }: { procedure: ProcedureD
             dataIndex: 'kind',
             render: (k: DelegationKind) => <Tag>{t(`ca.delegationKind.${k}`)}</Tag>,
           },
-          { title: t('deleg.unit'), dataIndex: 'unitId', render: unitName },
-          { title: t('deleg.fromUnit'), dataIndex: 'fromUnitId', render: unitName },
+          { title: t('deleg.unit'), dataIndex: 'unitName' },
+          {
+            title: t('deleg.fromUnit'),
+            dataIndex: 'fromUnitName',
+            render: (name: string | null) => name ?? t('common.none'),
+          },
           { title: t('deleg.decisionNo'), dataIndex: 'decisionNo' },
           { title: t('deleg.decisionDate'), dataIndex: 'decisionDate', render: formatDate },
           {
@@ -82,7 +85,7 @@ export function DelegationsTab({ procedure, onChanged }: { procedure: ProcedureD
       {editing && (
         <DelegationModal
           code={procedure.code}
-          delegation={editing === 'new' ? null : editing}
+          delegation={latestOf(editing, procedure.delegations)}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
@@ -124,6 +127,7 @@ function DelegationModal({
         scope: delegation.scope ?? '',
       }
     : { kind: 'DELEGATION', decisionDate: dayjs(), effectiveFrom: dayjs() };
+  useValuesOfVersion(form, delegation?.version, initial);
   const submit = handler(async (v) => {
     const body = {
       kind: v.kind,
@@ -160,8 +164,9 @@ function DelegationModal({
         <Form.Item name="kind" label={t('deleg.kind')}>
           <Radio.Group options={DELEGATION_KINDS.map((k) => ({ value: k, label: t(`ca.delegationKind.${k}`) }))} />
         </Form.Item>
+        {/* the unit of a stored delegation is not part of an update: fixed once recorded */}
         <Form.Item name="unitId" label={t('deleg.unit')} rules={req(t('deleg.unit'))}>
-          <UnitSelect />
+          <UnitSelect disabled={!!delegation} />
         </Form.Item>
         <Form.Item name="fromUnitId" label={t('deleg.fromUnit')}>
           <UnitSelect allowClear />

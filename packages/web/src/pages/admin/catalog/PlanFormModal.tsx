@@ -7,22 +7,26 @@ import {
   type PlanStatus,
   type SimplificationPlan,
 } from '../../../api/catalog';
+import { useValuesOfVersion } from '../../../components/latestVersion';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useT } from '../../../i18n';
 import { DATE_FORMAT, formatNumber, toIsoDate } from '../../../format';
 import { textOrNull } from './labels';
 
+/**
+ * The form has no field for the plan's internal process: it is not sent, so an edit keeps the stored one (an
+ * update sending null would cut the plan off its process, and out of the "processes cut" summary).
+ */
 interface Values {
   unitId: string;
   procedureCode: string;
-  internalProcessId?: string;
   title: string;
   before: PlanSide;
   after: PlanSide;
   note?: string;
 }
-const FIELDS = ['unitId', 'procedureCode', 'internalProcessId', 'title', 'before', 'after', 'note'];
+const FIELDS = ['unitId', 'procedureCode', 'title', 'before', 'after', 'note'];
 const COST_KEYS = [
   'hours',
   'incomePerHour',
@@ -89,13 +93,13 @@ export function PlanFormModal({
     ? {
         unitId: plan.unitId,
         procedureCode: plan.procedureCode,
-        internalProcessId: plan.internalProcessId ?? '',
         title: plan.title,
         before: plan.before,
         after: plan.after,
         note: plan.note ?? '',
       }
     : { unitId: defaultUnitId ?? undefined, before: emptySide, after: emptySide };
+  useValuesOfVersion(form, plan?.version, initial);
 
   const submit = handler(async (v) => {
     const common = {
@@ -103,7 +107,6 @@ export function PlanFormModal({
       before: v.before,
       after: v.after,
       note: textOrNull(v.note),
-      internalProcessId: textOrNull(v.internalProcessId),
     };
     const saved = plan
       ? await catalogApi.updatePlan(plan.id, plan.version, common)
@@ -127,13 +130,14 @@ export function PlanFormModal({
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" name="plan-form" initialValues={initial}>
+        {/* the unit and the procedure of a stored plan are not part of an update: fixed once created */}
         <div className="form-grid">
           <Form.Item
             name="unitId"
             label={t('plan.unit')}
             rules={[{ required: true, message: t('error.required', { field: t('plan.unit') }) }]}
           >
-            <UnitSelect />
+            <UnitSelect disabled={!!plan} />
           </Form.Item>
           <Form.Item name="procedureCode" label={t('plan.procedureCode')} rules={req(t('plan.procedureCode'))}>
             <Input disabled={!!plan} placeholder="1.001193" maxLength={8} />
@@ -163,16 +167,19 @@ export function TransitionModal({
   plan,
   onClose,
   onDone,
+  onConflict,
 }: {
   plan: SimplificationPlan;
   onClose: () => void;
   onDone: () => void;
+  onConflict: () => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ to: PlanStatus; decisionNo?: string; decisionDate?: Dayjs | null; note?: string }>();
   const { busy, error, handler } = useFormSubmit(form, ['to', 'decisionNo', 'decisionDate', 'note'], {
     conflictMessage: t('plan.conflict'),
+    onConflict,
   });
   const options = PLAN_TRANSITIONS[plan.status];
   const submit = handler(async (v) => {

@@ -11,6 +11,7 @@ import {
 } from '../../../api/catalog';
 import { problemMessage } from '../../../api/problem';
 import { useWorkingUnit } from '../../../auth/WorkingUnitContext';
+import { latestOf } from '../../../components/latestVersion';
 import { UnitSelect } from '../../../components/UnitSelect';
 import { useT } from '../../../i18n';
 import { usePageTitle } from '../../../usePageTitle';
@@ -200,7 +201,7 @@ export default function SimplificationPage() {
       />
       {editing && (
         <PlanFormModal
-          plan={editing === 'new' ? null : editing}
+          plan={latestOf(editing, plans)}
           defaultUnitId={unitId}
           onClose={() => setEditing(null)}
           onSaved={() => {
@@ -212,12 +213,13 @@ export default function SimplificationPage() {
       )}
       {moving && (
         <TransitionModal
-          plan={moving}
+          plan={latestOf(moving, plans) ?? moving}
           onClose={() => setMoving(null)}
           onDone={() => {
             setMoving(null);
             load();
           }}
+          onConflict={load}
         />
       )}
     </>
