@@ -8,15 +8,17 @@ import {
   dueQuery,
   dueResponse,
   entryCreateBody,
+  entryList,
   entryListQuery,
   entryPatchBody,
   entryView,
   settingsBody,
   settingsResponse,
+  unitParams,
   unitQuery,
   yearParams,
   yearResponse,
-} from './schemas';
+} from '@motcua/domain/schemas/calendar';
 import * as service from './service';
 
 const tags = ['Lịch làm việc và thời hạn (calendar)'];
@@ -43,7 +45,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
       tags,
       summary: 'Quản trị: danh sách ngày nghỉ / ngày làm bù đã nhập (mọi phạm vi), theo năm',
       querystring: entryListQuery,
-      response: { 200: z.object({ items: z.array(entryView) }), ...problems(400, 401, 403) },
+      response: { 200: entryList, ...problems(400, 401, 403) },
     },
     handler: (req) => service.listEntries(req.ctx, req.query),
   });
@@ -112,7 +114,6 @@ export async function calendarRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
   });
 
-  const unitParams = z.strictObject({ unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ.' }) });
   r.get('/api/v1/calendar/units/:unitId/settings', {
     schema: {
       tags,

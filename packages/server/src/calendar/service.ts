@@ -17,6 +17,7 @@ import {
   type DueQuery,
   type ScheduleEntry,
 } from '@motcua/domain/calendar/index';
+import type { EntryCreateBody, EntryPatchBody, SettingsBody } from '@motcua/domain/schemas/calendar';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { recordAudit } from '../audit/service';
@@ -25,7 +26,6 @@ import { ancestorPath } from '../units/store';
 import type { CalendarCache, UnitCalendar } from './cache';
 import { WEEKDAY_VI, explainDue } from './explain';
 import * as store from './store';
-import type { EntryCreateBody, EntryPatchBody, SettingsBody } from './schemas';
 
 const uuid = z.uuid();
 

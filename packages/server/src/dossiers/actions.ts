@@ -3,17 +3,16 @@
  * and the version it saw; the dossier row is locked, decide() checks the table, its guards and the caller's
  * role, then the action is appended, the projection rewritten and the notifications queued — one transaction.
  */
-import { z } from 'zod';
 import { DomainError, isAllowed } from '@motcua/domain';
 import { localDateOf } from '@motcua/domain/calendar/index';
 import {
   decide,
   workingHoursLeft,
-  dossierActionTypes,
   type DossierAction,
   type DossierActionType,
   type DossierState,
 } from '@motcua/domain/dossier/index';
+import type { ActionBody, DossierView } from '@motcua/domain/schemas/dossiers';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireActor } from '../access/guard';
@@ -33,15 +32,7 @@ import {
 } from './reception';
 import * as store from './store';
 import type { LogCache, LoggedAction } from './logCache';
-import { stepIdOf, type DossierView } from './view';
-
-export const actionBody = z.strictObject({
-  type: z.enum(dossierActionTypes, { message: 'Loại thao tác hồ sơ không hợp lệ.' }),
-  payload: z.record(z.string(), z.unknown()).default({}),
-  /** When the action happened, if earlier than now (a paper step recorded afterwards); never in the future. */
-  at: z.string().max(40).optional(),
-});
-export type ActionBody = z.infer<typeof actionBody>;
+import { stepIdOf } from './view';
 
 /** The outcome; `state` is the folded state after the action (absent for a replay, which reads it back). */
 export interface ActResult {

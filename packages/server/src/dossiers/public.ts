@@ -3,39 +3,13 @@
  * phone or ID number, and one rating per delivered dossier. Wrong code and wrong digits answer the same 404.
  */
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { DomainError } from '@motcua/domain';
 import { foldDossier, nationalStatusNames, type DossierAction, type DossierState } from '@motcua/domain/dossier/index';
+import { publicView, type PublicDossier, type RatingBody } from '@motcua/domain/schemas/dossiers';
 import { prepared, type Db } from '../platform/db';
 import type { CalendarCache } from '../calendar/cache';
 import * as store from './store';
 import { iso, statusName } from './view';
-
-export const publicView = z
-  .object({
-    code: z.string(),
-    procedureCode: z.string(),
-    procedureName: z.string().nullable(),
-    unitName: z.string(),
-    state: z.string(),
-    statusCode: z.number(),
-    statusName: z.string(),
-    receivedAt: z.string().nullable(),
-    /** The appointment in force: the rescheduled one after an apology, else the original. */
-    appointmentAt: z.string().nullable(),
-    originalAppointmentAt: z.string().nullable(),
-    rescheduledAppointmentAt: z.string().nullable(),
-    resultReady: z.boolean(),
-    /** Public events only: national status changes, with the step's timeliness where one ended. */
-    timeline: z.array(z.object({ type: z.string(), statusCode: z.number(), statusName: z.string(), at: z.string() })),
-    steps: z.array(
-      z.object({ name: z.string().nullable(), endedAt: z.string().nullable(), timeliness: z.string().nullable() }),
-    ),
-    supplementItems: z.array(z.string()).nullable(),
-    rateable: z.boolean(),
-    rating: z.string().nullable(),
-  })
-  .meta({ id: 'PublicDossier' });
 
 async function checked(db: Db, code: string, check: string) {
   const row = await store.findByCode(db, code);
@@ -68,8 +42,6 @@ interface CheckRow {
   procedureName: string | null;
   rating: string | null;
 }
-
-type PublicDossier = z.infer<typeof publicView>;
 
 const MAX_CACHED = 20_000;
 /** code → the last view built and what it was built from; checked against the row on every lookup. */
@@ -142,29 +114,7 @@ function publicViewOf(row: PublicRow): PublicDossier {
   };
 }
 
-export const ratingBody = z.strictObject({
-  level: z.enum(['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED'], {
-    message: 'Mức đánh giá là Rất hài lòng, Hài lòng hoặc Không hài lòng.',
-  }),
-  /** Optional criteria of the legacy list (spec §16), 1–12, each scored 0–2. */
-  criteria: z
-    .array(
-      z.strictObject({
-        code: z.string().regex(/^(?:[1-9]|1[0-2])$/, 'Tiêu chí từ 1 đến 12.'),
-        value: z.number().int().min(0).max(2),
-      }),
-    )
-    .max(12)
-    .default([]),
-  comment: z
-    .string()
-    .trim()
-    .max(2000)
-    .transform((s) => s.normalize('NFC'))
-    .optional(),
-});
-
-export async function rate(db: Db, code: string, check: string, body: z.infer<typeof ratingBody>) {
+export async function rate(db: Db, code: string, check: string, body: RatingBody) {
   const row = await checked(db, code, check);
   if (row.state !== 'DELIVERED') throw new DomainError('DOSSIER_NOT_RATEABLE');
   const inserted = await store.insertRating(db, {

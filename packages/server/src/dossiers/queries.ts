@@ -1,9 +1,9 @@
 /** Reading dossiers: the detail page, queues and search, the early-warning list, the citizen's own list. */
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { DomainError, rolePermissions, type Role } from '@motcua/domain';
 import { HOUR_MS, addWorkingTime, parseInstant } from '@motcua/domain/calendar/index';
 import { activeStates, periodEnded, workingHoursLeft, type DossierState } from '@motcua/domain/dossier/index';
+import type { DossierSummary, ListQuery } from '@motcua/domain/schemas/dossiers';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireActor, requireOnUnitOr404, requireSomewhere } from '../access/guard';
@@ -13,7 +13,7 @@ import { ancestorPath } from '../units/store';
 import { allowedActionsFor, requireVisible, type Reach } from './access';
 import { catalogChannelOf } from './reception';
 import * as store from './store';
-import { detailOf, summaryOf, type DossierSummary } from './view';
+import { detailOf, summaryOf } from './view';
 
 async function hoursLeft(db: Db, row: store.DossierRow, now: number): Promise<number | null> {
   const s: DossierState = row.stateJson;
@@ -51,24 +51,6 @@ export async function getDossier(ctx: RequestContext, id: string) {
   const people = await store.userNames(ctx.db, [...new Set(r.stateJson.steps.map((s) => s.assigneeUserId))]);
   return detailFor(r, reach, { people, workingHoursLeft: left, process, actions, rating });
 }
-
-export const listQuery = z.strictObject({
-  /**
-   * assigned: the caller's own queue; unit: the unit's dossiers (with `unitId`); coordinating: other units'
-   * dossiers with a sub-dossier open at `unitId` (liên thông).
-   */
-  view: z.enum(['assigned', 'unit', 'coordinating']).default('unit'),
-  unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ.' }).optional(),
-  includeSubtree: z.enum(['true', 'false']).default('false'),
-  /** Comma-separated states, e.g. SUBMITTED,RECEIVED; `active` = every state still in progress. */
-  state: z.string().max(400).optional(),
-  q: z.string().trim().max(100).optional(),
-  /** Only dossiers due within this many working hours (overdue included): the early-warning list. */
-  dueWithinHours: z.coerce.number().min(0).max(2000).optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ListQuery = z.infer<typeof listQuery>;
 
 const knownStates = new Set<string>([
   'SUBMITTED',

@@ -4,7 +4,6 @@
  * here: procedure rules fixed at receipt, the code from the per-unit daily counter, the papers checked.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { DomainError, isAllowed, legalTimeOf, type ErrorCode } from '@motcua/domain';
 import { localDateOf, parseInstant, type Duration } from '@motcua/domain/calendar/index';
 import {
@@ -21,72 +20,11 @@ import { requireSomewhere } from '../access/guard';
 import { firstAuditRow, type AuditEvent } from '../audit/service';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import type { versionById } from '../catalog/store';
+import type { DossierView, ReceiveBody, SubmitBody } from '@motcua/domain/schemas/dossiers';
 import { dossierNotificationRows } from '../notifications/outbox';
 import * as store from './store';
 import { reachOf, visible, type Reach } from './access';
 import { detailFor } from './queries';
-import type { DossierView } from './view';
-
-const nfc = (s: string) => s.normalize('NFC');
-const name = (max: number, message: string) => z.string().trim().min(1, message).max(max).transform(nfc);
-const optionalText = (max: number) => z.string().trim().max(max).transform(nfc).optional();
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?\d[\d .-]{6,18}\d$/, 'Số điện thoại không hợp lệ.');
-const idNumber = z
-  .string()
-  .trim()
-  .regex(/^\d{9,12}$/, 'Số định danh cá nhân gồm 9 đến 12 chữ số.');
-const email = z.email({ message: 'Địa chỉ thư điện tử không hợp lệ.' }).max(200);
-
-export const applicantInput = z.strictObject({
-  type: z.enum(['PERSON', 'ORGANISATION']).default('PERSON'),
-  name: name(300, 'Phải nhập họ tên người nộp.'),
-  phone: phone.optional(),
-  idNumber: idNumber.optional(),
-  birthDate: z.iso.date({ message: 'Ngày sinh có dạng YYYY-MM-DD.' }).optional(),
-  address: optionalText(500),
-  email: email.optional(),
-  proxy: z
-    .strictObject({
-      name: name(300, 'Phải nhập họ tên người được ủy quyền.'),
-      idNumber: idNumber.optional(),
-      phone: phone.optional(),
-      email: email.optional(),
-      address: optionalText(500),
-      authorisationRef: optionalText(200),
-    })
-    .optional(),
-});
-
-export const papersInput = z
-  .array(z.strictObject({ index: z.number().int().min(0).max(500), provided: z.boolean() }))
-  .max(200)
-  .optional();
-
-export const receiveBody = z.strictObject({
-  unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ (UUID).' }),
-  procedureCode: z.string().trim().min(1).max(40),
-  channel: z.enum(['COUNTER', 'POSTAL'], { message: 'Kênh tiếp nhận phải là COUNTER hoặc POSTAL.' }),
-  applicant: applicantInput,
-  summary: optionalText(2000),
-  setCount: z.number().int().min(1).max(100).default(1),
-  /** The checklist of the procedure's papers; when sent, every required paper must be ticked. */
-  papers: papersInput,
-  receivedAt: z.string().max(40).optional(),
-  postal: z.strictObject({ waybillNumber: name(100, 'Phải nhập số vận đơn bưu chính.') }).optional(),
-});
-export type ReceiveBody = z.infer<typeof receiveBody>;
-
-export const submitBody = z.strictObject({
-  unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ (UUID).' }),
-  procedureCode: z.string().trim().min(1).max(40),
-  applicant: applicantInput,
-  summary: optionalText(2000),
-  setCount: z.number().int().min(1).max(100).default(1),
-});
-export type SubmitBody = z.infer<typeof submitBody>;
 
 export const catalogChannel = { COUNTER: 'direct', POSTAL: 'postal', ONLINE: 'online' } as const;
 const durationUnit: Record<string, Duration['unit'] | undefined> = {

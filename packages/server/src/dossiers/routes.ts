@@ -6,13 +6,30 @@ import { idParams, ifMatchHeader, problems, requireIfMatch, typed, etagOf } from
 import * as rateLimit from '../platform/rateLimit';
 import { loadConfig } from '../platform/config';
 import { calendarCacheFor } from '../calendar/cache';
-import { act, actionBody, type ActionDeps } from './actions';
-import { publicLookupJson, publicView, rate, ratingBody } from './public';
-import { assigneesOf, getDossier, listDossiers, listQuery, myDossiers } from './queries';
-import { receive, receiveBody, submitBody, submitOnline } from './reception';
+import {
+  actionBody,
+  actionResult,
+  assigneeList,
+  dossierPage,
+  dossierView,
+  listQuery,
+  myDossierList,
+  publicCheckQuery,
+  publicCodeParams,
+  publicView,
+  ratingBody,
+  ratingResult,
+  receiveBody,
+  submitBody,
+  type DossierView,
+} from '@motcua/domain/schemas/dossiers';
+import { act, type ActionDeps } from './actions';
+import { publicLookupJson, rate } from './public';
+import { assigneesOf, getDossier, listDossiers, myDossiers } from './queries';
+import { receive, submitOnline } from './reception';
 import { recomputeBody, recomputeDue } from './recompute';
 import { LogCache } from './logCache';
-import { dossierSummary, dossierView, minimalOf, minimalView, type DossierView } from './view';
+import { minimalOf } from './view';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -69,7 +86,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
       summary: 'Danh sách hồ sơ: hàng đợi của tôi, hồ sơ của đơn vị, tìm kiếm, cảnh báo sắp đến hạn',
       querystring: listQuery,
       response: {
-        200: z.object({ items: z.array(dossierSummary), nextCursor: z.string().nullable() }),
+        200: dossierPage,
         ...problems(400, 401, 403, 404),
       },
     },
@@ -119,9 +136,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
       summary: 'Cán bộ có thể được giao xử lý hồ sơ tại đơn vị của hồ sơ',
       params: idParams,
       response: {
-        200: z.object({
-          items: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.array(z.string()) })),
-        }),
+        200: assigneeList,
         ...problems(401, 403, 404),
       },
     },
@@ -135,7 +150,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
       params: idParams,
       headers: ifMatchHeader.extend(keyHeaders.shape).extend({ prefer: z.string().optional() }),
       body: actionBody,
-      response: { 200: z.union([dossierView, minimalView]), ...problems(400, 401, 403, 404, 409, 412, 422, 428) },
+      response: { 200: actionResult, ...problems(400, 401, 403, 404, 409, 412, 422, 428) },
     },
     handler: async (req, reply) => {
       const version = requireIfMatch(req.headers['if-match']);
@@ -179,7 +194,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
     schema: {
       tags,
       summary: 'Hồ sơ tôi đã nộp trực tuyến',
-      response: { 200: z.object({ items: z.array(dossierSummary) }), ...problems(401) },
+      response: { 200: myDossierList, ...problems(401) },
     },
     handler: async (req) => myDossiers(req.ctx),
   });
@@ -190,8 +205,8 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
       tags,
       security: [],
       summary: 'Tra cứu hồ sơ công khai: mã hồ sơ và 4 số cuối điện thoại hoặc số định danh',
-      params: z.object({ code: z.string().max(60) }),
-      querystring: z.object({ check: z.string().max(20).default('') }),
+      params: publicCodeParams,
+      querystring: publicCheckQuery,
       response: { 200: publicView, ...problems(404, 429) },
     },
     handler: async (req, reply) => {
@@ -208,10 +223,10 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; result
       tags,
       security: [],
       summary: 'Đánh giá mức độ hài lòng (một lần cho mỗi hồ sơ đã trả kết quả)',
-      params: z.object({ code: z.string().max(60) }),
-      querystring: z.object({ check: z.string().max(20).default('') }),
+      params: publicCodeParams,
+      querystring: publicCheckQuery,
       body: ratingBody,
-      response: { 201: z.object({ level: z.string() }), ...problems(400, 404, 409, 429) },
+      response: { 201: ratingResult, ...problems(400, 404, 409, 429) },
     },
     handler: async (req, reply) => {
       await limitPublic(req.ip, reply);

@@ -1,133 +1,39 @@
+// The working calendar: the public due-date tool, the year view, the admin's holidays, swaps and closures, and a
+// unit's office hours and Saturday reception. The wire types are the server's own schemas
+// (packages/domain/src/schemas/calendar.ts), imported as types only, so no domain or zod code reaches the bundle.
+import type * as schemas from '@motcua/domain/schemas/calendar';
 import { api, request } from './client';
-import type { IsoDate } from './types';
+import type { In, Out } from './schemaTypes';
 
-export type DueUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'same_day';
+/** GET /calendar/due: the query as the server reads it (amount given, unset options left out). */
+export type DueQuery = Out<typeof schemas.dueQuery>;
+export type DueResult = Out<typeof schemas.dueResponse>;
+export type DueUnit = DueQuery['unit'];
 export const DUE_UNITS: DueUnit[] = ['working_days', 'working_hours', 'calendar_days', 'same_day'];
 
-export interface DueQuery {
-  /** ISO-8601 with offset, e.g. 2026-04-25T09:40:00+07:00 */
-  start: string;
-  amount: number;
-  unit: DueUnit;
-  mode?: 'same_time' | 'end_of_day';
-  cutoff?: string;
-  unitId?: string;
-}
-
-export interface DueResult {
-  submittedAt: string;
-  receivedAt: string;
-  due: string;
-  dueDate: IsoDate;
-  duration: { value: number; unit: DueUnit };
-  mode: 'same_time' | 'end_of_day';
-  cutoff: string | null;
-  unitId: string | null;
-  receptionOpen: boolean;
-  explanation: string[];
-}
-
+export type CalendarEntry = Out<typeof schemas.entryView>;
+export type CalendarEntryType = CalendarEntry['type'];
+export type ScopeLevel = CalendarEntry['scope']['level'];
 export const ENTRY_TYPES = [
   'PUBLIC_HOLIDAY',
   'COMPENSATORY_DAY_OFF',
   'SWAP_DAY_OFF',
   'SWAP_WORKDAY',
   'LOCAL_CLOSURE',
-] as const;
-export type CalendarEntryType = (typeof ENTRY_TYPES)[number];
-export type ScopeLevel = 'NATIONAL' | 'PROVINCE' | 'UNIT';
+] as const satisfies readonly CalendarEntryType[];
 
-export interface CalendarEntry {
-  /** null: a default holiday computed from the Labour Code (no notice loaded for the year). */
-  id: string | null;
-  date: IsoDate;
-  weekday: number;
-  type: CalendarEntryType;
-  name: string;
-  scope: { level: ScopeLevel; unitIds: string[]; provinceCodes: string[] };
-  legalBasis: { documentNo: string; date: IsoDate | null } | null;
-  source: string | null;
-  pairedDate: IsoDate | null;
-  occasion: string | null;
-  confirmed: boolean;
-  origin: 'OFFICIAL' | 'ADMIN' | 'DEFAULT';
-  applied: boolean;
-  version: number | null;
-  updatedAt: string | null;
-}
+export type CalendarYear = Out<typeof schemas.yearResponse>;
+export type CalendarDay = CalendarYear['nonWorkingDays'][number];
 
-export interface CalendarDay {
-  date: IsoDate;
-  weekday: number;
-  weekdayName: string;
-  reasons: CalendarEntry[];
-}
+export type EntryInput = In<typeof schemas.entryCreateBody>;
+export type EntryPatch = In<typeof schemas.entryPatchBody>;
 
-export interface CalendarYear {
-  year: number;
-  unitId: string | null;
-  workingDayCount: number;
-  decidedOccasions: string[];
-  defaultOccasions: string[];
-  nonWorkingDays: CalendarDay[];
-  addedWorkingDays: CalendarDay[];
-  proposals: CalendarEntry[];
-}
-
-export interface EntryInput {
-  date: IsoDate;
-  type: CalendarEntryType;
-  name: string;
-  scope?: { level: ScopeLevel; unitIds?: string[]; provinceCodes?: string[] };
-  legalBasis: { documentNo: string; date: IsoDate };
-  source?: string;
-  pairedDate?: IsoDate;
-  confirmed?: boolean;
-  reason?: string;
-}
-
-export type EntryPatch = Partial<Omit<EntryInput, 'pairedDate' | 'source'>> & {
-  pairedDate?: IsoDate | null;
-  source?: string | null;
-  reason: string;
-};
-
-export interface TimeSpan {
-  start: string;
-  end: string;
-}
-export interface OfficeHoursVersion {
-  effectiveFrom: IsoDate;
-  intervals: TimeSpan[];
-  weekdayOverrides?: { weekday: number; intervals: TimeSpan[] }[];
-  dateOverrides?: { date: IsoDate; intervals: TimeSpan[] }[];
-}
-export interface SaturdayReceptionVersion {
-  effectiveFrom: IsoDate;
-  enabled: boolean;
-  intervals: TimeSpan[];
-  openAdjacentToHolidays?: boolean;
-}
-export type DueTimeMode = 'SAME_TIME' | 'END_OF_DAY';
-export interface UnitSettings {
-  unitId: string;
-  version: number;
-  officeHours: OfficeHoursVersion[] | null;
-  saturdayReception: SaturdayReceptionVersion[] | null;
-  dueTimeMode: DueTimeMode | null;
-  effective: {
-    officeHours: OfficeHoursVersion[];
-    officeHoursFrom: string | null;
-    saturdayReception: SaturdayReceptionVersion[];
-    dueTimeMode: DueTimeMode;
-  };
-}
-export interface UnitSettingsInput {
-  officeHours: OfficeHoursVersion[] | null;
-  saturdayReception: SaturdayReceptionVersion[] | null;
-  dueTimeMode?: DueTimeMode | null;
-  reason: string;
-}
+export type UnitSettings = Out<typeof schemas.settingsResponse>;
+export type UnitSettingsInput = In<typeof schemas.settingsBody>;
+export type OfficeHoursVersion = UnitSettings['effective']['officeHours'][number];
+export type SaturdayReceptionVersion = UnitSettings['effective']['saturdayReception'][number];
+export type TimeSpan = OfficeHoursVersion['intervals'][number];
+export type DueTimeMode = UnitSettings['effective']['dueTimeMode'];
 
 const enc = encodeURIComponent;
 const ifMatch = (v: number) => ({ 'if-match': `"${v}"` });
@@ -137,7 +43,7 @@ export const calendarApi = {
   year: (year: number, unitId?: string, signal?: AbortSignal) =>
     api.get<CalendarYear>(`/calendar/${year}`, { unitId }, signal),
   entries: (year: number, signal?: AbortSignal) =>
-    api.get<{ items: CalendarEntry[] }>('/calendar/entries', { year }, signal),
+    api.get<Out<typeof schemas.entryList>>('/calendar/entries', { year }, signal),
   create: (body: EntryInput) => api.post<CalendarEntry>('/calendar/entries', body),
   update: (id: string, version: number, patch: EntryPatch) =>
     api.patch<CalendarEntry>(`/calendar/entries/${enc(id)}`, patch, ifMatch(version)),

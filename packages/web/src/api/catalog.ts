@@ -22,9 +22,7 @@ import type * as schemas from '@motcua/domain/schemas/catalog';
 import { api } from './client';
 import { uploadForm } from './upload';
 import type { IsoDate, Page } from './types';
-
-/** What a schema parses to (zod's output type, without naming zod here). */
-type Out<S extends { parse(value: unknown): unknown }> = ReturnType<S['parse']>;
+import type { Out } from './schemaTypes';
 
 export type {
   DelegationKind,

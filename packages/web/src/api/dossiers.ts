@@ -1,6 +1,7 @@
 // Dossiers for the officer workspace: counter/postal reception, queues, the dossier page and its actions,
-// attachments and the printable forms. Wire shapes mirror packages/server/src/dossiers/view.ts; the folded
-// record is the domain's DossierState (type-only import, nothing of the domain reaches the bundle).
+// attachments and the printable forms. The wire types are the server's own schemas
+// (packages/domain/src/schemas/dossiers.ts) and the folded record is the domain's DossierState, all imported as
+// types only, so nothing of the domain or zod reaches the bundle.
 import type {
   Channel,
   ClockState,
@@ -8,10 +9,14 @@ import type {
   DossierState,
   DossierStateName,
   NationalStatusCode,
+  RegimeId,
   StepRecord,
 } from '@motcua/domain/dossier/types';
 import { dossierStates } from '@motcua/domain/dossier/types';
+import type * as schemas from '@motcua/domain/schemas/dossiers';
 import { ApiError, api, request } from './client';
+import type { In, Narrow, Out } from './schemaTypes';
+import type { Page } from './types';
 import { newIdempotencyKey, uploadForm } from './upload';
 
 export { newIdempotencyKey };
@@ -22,126 +27,50 @@ export type { Channel, ClockState, DossierActionType, DossierState, DossierState
 export const DOSSIER_STATES = dossierStates.filter((x): x is Exclude<DossierStateName, 'NONE'> => x !== 'NONE');
 export type ListedState = Exclude<DossierStateName, 'NONE'>;
 
-/** A queue row (GET /dossiers). Instants are ISO-8601 with +07:00. */
-export interface DossierSummary {
-  id: string;
-  code: string | null;
-  unitId: string;
-  unitName: string;
-  procedureCode: string;
-  procedureName: string | null;
+/** The summary's strings and numbers that are the state table's values. */
+interface SummaryUnions {
   channel: Channel;
   state: DossierStateName;
   statusCode: NationalStatusCode;
-  statusName: string;
-  applicantName: string;
-  assigneeId: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  /** Working hours left until the due time (negative when overdue); null without a due time or once ended. */
-  workingHoursLeft: number | null;
-  /** The deadline clock: a figure while PAUSED or EXCLUDED stands still; STOPPED gives none. */
   clock: ClockState;
-  submittedAt: string | null;
-  version: number;
 }
 
-export interface Proxy {
-  name: string;
-  idNumber?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  address?: string | null;
-  authorisationRef?: string | null;
-}
+/** A queue row (GET /dossiers) and a row of the citizen's own list. Instants are ISO-8601 with +07:00. */
+export type DossierSummary = Narrow<Out<typeof schemas.dossierSummary>, SummaryUnions>;
 
-export interface Applicant {
-  type?: 'PERSON' | 'ORGANISATION';
-  name: string;
-  idNumber?: string | null;
-  birthDate?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  proxy?: Proxy | null;
-}
-
-export interface DossierPaper {
-  index: number;
-  name: string;
-  kind: string | null;
-  copies: number | null;
-  /** Required at reception (outside any alternative group); absent on dossiers received before it was recorded. */
-  required?: boolean;
-  provided: boolean;
-}
-
-export interface ProcessStepView {
-  stepId: string;
-  name: string;
-  role: string | null;
-  hours: number;
-}
-
-export interface TimelineItem {
-  seq: number;
-  type: DossierActionType;
-  at: string;
-  actorName: string | null;
-  actorRole: string;
-  payload: unknown;
-}
+type DossierWire = Out<typeof schemas.dossierView>;
+export type Applicant = DossierWire['applicant'];
+export type DossierPaper = Out<typeof schemas.dossierPaper>;
+export type ProcessStepView = Out<typeof schemas.processStepView>;
+export type TimelineItem = Narrow<Out<typeof schemas.timelineItem>, { type: DossierActionType }>;
 
 /** GET /dossiers/:id (ETag = version). */
-export interface Dossier extends DossierSummary {
-  applicant: Applicant;
-  summary: string | null;
-  setCount: number;
-  papers: DossierPaper[];
-  /** Names of the step assignees, by user id. */
-  people: Record<string, string>;
-  originalDueAt: string | null;
-  rescheduledDueAt: string | null;
-  submittedAt: string | null;
-  resolvedAt: string | null;
-  deliveredAt: string | null;
-  regime: 'OSS_2018' | 'OSS_2025' | null;
-  allowedActions: DossierActionType[];
-  process: { id: string; steps: ProcessStepView[] } | null;
-  timeline: TimelineItem[];
-  rating: { level: string; ratedAt: string } | null;
-  /** The folded DossierState; instants are epoch milliseconds. */
+export type Dossier = Narrow<
+  Omit<DossierWire, 'record'>,
+  SummaryUnions & { regime: RegimeId | null; allowedActions: DossierActionType[]; timeline: TimelineItem[] }
+> & {
+  /** The folded DossierState (the schema: an object of unknown values); instants are epoch milliseconds. */
   record: DossierState;
-}
+};
 
-export interface ReceptionInput {
-  unitId: string;
-  procedureCode: string;
-  channel: 'COUNTER' | 'POSTAL';
-  applicant: Applicant;
-  summary?: string;
-  setCount?: number;
-  papers?: { index: number; provided: boolean }[];
-  postal?: { waybillNumber: string };
-}
+/** The answer of an action when the viewer no longer sees the dossier (a coordinating body that returned its result). */
+export type DossierActionResult = Narrow<Out<typeof schemas.minimalView>, { state: DossierStateName }>;
+/** What an action answers: the detail, or the minimal result (`'applicant' in r` tells them apart). */
+export type ActionAnswer = Dossier | DossierActionResult;
+export const isDetail = (r: ActionAnswer): r is Dossier => 'applicant' in r;
 
-export interface DossierListParams {
-  view: 'assigned' | 'unit';
-  unitId?: string;
+export type ReceptionInput = In<typeof schemas.receiveBody>;
+
+type ListQuery = In<typeof schemas.listQuery>;
+/** GET /dossiers: the server's query, with the subtree flag as a boolean and numbers as numbers. */
+export type DossierListParams = Omit<ListQuery, 'includeSubtree' | 'dueWithinHours' | 'limit' | 'cursor'> & {
   includeSubtree?: boolean;
-  /** Comma-separated states or `active`. */
-  state?: string;
-  q?: string;
   dueWithinHours?: number;
-  cursor?: string | null;
   limit?: number;
-}
+  cursor?: string | null;
+};
 
-export interface Assignee {
-  userId: string;
-  name: string;
-  roles: string[];
-}
+export type Assignee = Out<typeof schemas.assigneeList>['items'][number];
 
 export const ATTACHMENT_PURPOSES = ['COMPONENT', 'SUPPLEMENT', 'RESULT', 'POSTAL_RECEIPT', 'OTHER'] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
@@ -174,15 +103,16 @@ export const outcomeUnknown = (e: unknown) => e instanceof ApiError && e.status 
 export const isVersionConflict = (e: unknown) => e instanceof ApiError && e.code === 'DOSSIER_VERSION_CONFLICT';
 
 /** One action of the state table: If-Match = the version shown, Idempotency-Key = this attempt. */
-export function dossierAction<T>(
+export function dossierAction(
   id: string,
   version: number,
   type: DossierActionType,
   payload: Record<string, unknown>,
   key: string,
-): Promise<T> {
-  return request<T>('POST', `/dossiers/${enc(id)}/actions`, {
-    body: { type, payload },
+): Promise<ActionAnswer> {
+  const body: In<typeof schemas.actionBody> = { type, payload };
+  return request<ActionAnswer>('POST', `/dossiers/${enc(id)}/actions`, {
+    body,
     headers: { 'if-match': `"${version}"`, 'idempotency-key': key },
   });
 }
@@ -210,15 +140,11 @@ export const dossiersApi = {
   receive: (body: ReceptionInput, key: string) =>
     request<Dossier>('POST', '/dossiers', { body, headers: { 'idempotency-key': key } }),
   list: (p: DossierListParams, signal?: AbortSignal) =>
-    api.get<{ items: DossierSummary[]; nextCursor: string | null }>(
-      '/dossiers',
-      { ...p, includeSubtree: p.includeSubtree ? 'true' : undefined },
-      signal,
-    ),
+    api.get<Page<DossierSummary>>('/dossiers', { ...p, includeSubtree: p.includeSubtree ? 'true' : undefined }, signal),
   get: (id: string, signal?: AbortSignal) => api.get<Dossier>(`/dossiers/${enc(id)}`, undefined, signal),
   /** One action of the state table: If-Match = the version shown, Idempotency-Key = this attempt. */
   act: (id: string, version: number, type: DossierActionType, payload: Record<string, unknown>, key: string) =>
-    dossierAction<Dossier>(id, version, type, payload, key),
+    dossierAction(id, version, type, payload, key),
   assignees: (id: string) => api.get<{ items: Assignee[] }>(`/dossiers/${enc(id)}/assignees`),
   attachments: (id: string) => api.get<{ items: Attachment[] }>(`/dossiers/${enc(id)}/attachments`),
   upload: (id: string, file: File, meta: AttachmentMeta, onProgress?: (fraction: number) => void) =>

@@ -292,6 +292,7 @@ export const catalogAdminEn: Record<keyof typeof catalogAdminVi, string> = {
   'plan.conflict': 'Someone else changed this plan. The latest data has been reloaded.',
   'plan.transition': 'Move to “{status}”',
   'plan.transitionTitle': 'Change plan status',
+  'plan.noTransition': 'The plan is «{status}»: there is no further state to move it to.',
   'plan.transitionTo': 'New status',
   'plan.decisionNo': 'Decision no.',
   'plan.decisionDate': 'Decision date',

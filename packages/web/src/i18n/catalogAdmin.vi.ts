@@ -290,6 +290,7 @@ export const catalogAdminVi = {
   'plan.conflict': 'Phương án đã được người khác sửa. Dữ liệu mới nhất đã được tải lại.',
   'plan.transition': 'Chuyển sang «{status}»',
   'plan.transitionTitle': 'Chuyển trạng thái phương án',
+  'plan.noTransition': 'Phương án đang ở trạng thái «{status}»: không còn trạng thái nào để chuyển sang.',
   'plan.transitionTo': 'Trạng thái mới',
   'plan.decisionNo': 'Số quyết định',
   'plan.decisionDate': 'Ngày quyết định',

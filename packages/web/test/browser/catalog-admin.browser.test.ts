@@ -607,6 +607,11 @@ describe('catalog admin', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set
       const after = await storedPlan();
       assert.equal(after.status, 'IMPLEMENTED');
       assert.equal(after.version, approved.version + 1, 'the refused transition stored nothing');
+      // the dialog now holds the stored plan: implemented, nothing further to choose
+      await dialog
+        .getByText('Phương án đang ở trạng thái «Đã thực hiện»: không còn trạng thái nào để chuyển sang.')
+        .waitFor();
+      assert.ok(await dialog.getByRole('button', { name: 'Lưu' }).isDisabled(), 'no transition to save');
       await dialog.getByRole('button', { name: 'Hủy' }).click();
       await dialog.waitFor({ state: 'detached' });
       assert.ok(await move.isDisabled(), 'an implemented plan has no further state');

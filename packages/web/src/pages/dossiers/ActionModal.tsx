@@ -24,6 +24,7 @@ import {
   isVersionConflict,
   newIdempotencyKey,
   outcomeUnknown,
+  type ActionAnswer,
   type Assignee,
   type Dossier,
   type DossierActionType,
@@ -103,8 +104,11 @@ export interface ActionModalProps {
   dossier: Dossier | null;
   type: DossierActionType | null;
   onClose: () => void;
-  /** The dossier as the server returned it after the action. */
-  onDone: (updated: Dossier, type: DossierActionType) => void;
+  /**
+   * The server's answer to the action: the dossier after it, or only its new version and state when the viewer
+   * no longer sees the dossier (a coordinating body that returned its result).
+   */
+  onDone: (updated: ActionAnswer, type: DossierActionType) => void;
   /** Someone else acted first (409 DOSSIER_VERSION_CONFLICT): the caller reloads. */
   onConflict: () => void;
   /** Assignees already loaded by the page (GET /dossiers/:id/assignees). */

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client';
-import { dossiersApi, type Assignee, type Dossier, type DossierActionType } from '../../api/dossiers';
+import { dossiersApi, isDetail, type Assignee, type Dossier, type DossierActionType } from '../../api/dossiers';
 import { useAuth } from '../../auth/AuthContext';
 import { FullPageSpin, LoadError, NotFound } from '../../auth/guards';
 import { formatNumber } from '../../format';
@@ -21,6 +21,7 @@ import { vnDateTime, vnDueAt } from '../../vnTime';
 export default function DossierPage() {
   const t = useT();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const { user, hasRole } = useAuth();
   const [dossier, setDossier] = useState<Dossier | null>(null);
@@ -45,6 +46,7 @@ export default function DossierPage() {
   }, [load]);
 
   const canProcess = hasRole('COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER');
+  const backTo = hasRole('COUNTER_OFFICER') ? '/ho-so/don-vi' : '/ho-so/cua-toi';
   useEffect(() => {
     if (!canProcess) return;
     dossiersApi.assignees(id).then(
@@ -318,7 +320,7 @@ export default function DossierPage() {
       </Card>
 
       <Typography.Paragraph>
-        <Link to={hasRole('COUNTER_OFFICER') ? '/ho-so/don-vi' : '/ho-so/cua-toi'}>{t('ds.page.back')}</Link>
+        <Link to={backTo}>{t('ds.page.back')}</Link>
       </Typography.Paragraph>
 
       <ActionModal
@@ -328,6 +330,11 @@ export default function DossierPage() {
         onClose={() => setAction(null)}
         onDone={(updated, type) => {
           setAction(null);
+          // Without the detail the dossier is no longer ours to see (a coordinating body returned its result).
+          if (!isDetail(updated)) {
+            void navigate(backTo);
+            return;
+          }
           setDossier(updated);
           if (type === 'RESOLVE') setFiles((n) => n + 1);
         }}

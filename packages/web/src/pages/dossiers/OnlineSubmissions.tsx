@@ -4,7 +4,7 @@ import { Alert, App, Button, Space } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { problemMessage } from '../../api/problem';
-import { dossiersApi, type Dossier, type DossierActionType, type DossierSummary } from '../../api/dossiers';
+import { dossiersApi, isDetail, type Dossier, type DossierActionType, type DossierSummary } from '../../api/dossiers';
 import { useWorkingUnit } from '../../auth/WorkingUnitContext';
 import { useT } from '../../i18n';
 import { ActionModal } from './ActionModal';
@@ -136,7 +136,7 @@ export function OnlineSubmissions() {
         onClose={() => setCurrent(null)}
         onDone={(d, type) => {
           setCurrent(null);
-          if (type === 'RECEIVE') setReceived(d);
+          if (type === 'RECEIVE' && isDetail(d)) setReceived(d);
           setReload((n) => n + 1);
         }}
         onConflict={() => {

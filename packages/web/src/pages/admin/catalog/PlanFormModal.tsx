@@ -182,6 +182,8 @@ export function TransitionModal({
     onConflict,
   });
   const options = PLAN_TRANSITIONS[plan.status];
+  // after a conflict the plan arrives in its stored state: offer that state's transitions
+  useValuesOfVersion(form, plan.version, { to: options[0] });
   const submit = handler(async (v) => {
     const p = await catalogApi.transitionPlan(plan.id, plan.version, {
       to: v.to,
@@ -201,9 +203,18 @@ export function TransitionModal({
       onOk={submit}
       onCancel={onClose}
       confirmLoading={busy}
+      okButtonProps={{ disabled: options.length === 0 }}
     >
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph>{plan.title}</Typography.Paragraph>
+      {options.length === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('plan.noTransition', { status: t(`ca.planStatus.${plan.status}`) })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Form form={form} layout="vertical" name="plan-transition" initialValues={{ to: options[0] }}>
         <Form.Item name="to" label={t('plan.transitionTo')} rules={[{ required: true }]}>
           <Select options={options.map((s) => ({ value: s, label: t(`ca.planStatus.${s}`) }))} />

@@ -1,4 +1,7 @@
-/** Request and response schemas of the calendar API (they are also its OpenAPI description). */
+/**
+ * Request and response schemas of the calendar API (they are also its OpenAPI description): the server
+ * validates and serialises with them, the web app derives its wire types from them (type-only imports).
+ */
 import { z } from 'zod';
 import {
   calendarEntryTypeSchema,
@@ -11,7 +14,7 @@ import {
   officeHoursVersionSchema,
   saturdayReceptionVersionSchema,
   scheduleEntryInputSchema,
-} from '@motcua/domain/calendar/index';
+} from '../calendar/schemas';
 
 const reason = z
   .string({ error: 'Cần lý do hoặc văn bản căn cứ (reason)' })
@@ -101,6 +104,8 @@ export const entryView = z
   })
   .meta({ id: 'CalendarEntry' });
 
+export const entryList = z.object({ items: z.array(entryView) });
+
 const dayView = z.object({
   date: z.string(),
   weekday: z.number().int(),
@@ -108,13 +113,14 @@ const dayView = z.object({
   reasons: z.array(entryView),
 });
 
-export const yearParams = z.strictObject({
-  year: z.coerce
-    .number({ error: 'Năm phải là số' })
-    .int({ error: 'Năm phải là số nguyên' })
-    .min(1990, { error: 'Năm từ 1990' })
-    .max(2100, { error: 'Năm đến 2100' }),
-});
+/** A calendar year in a path or a query string (the value arrives as a string). */
+const year = z.coerce
+  .number({ error: 'Năm phải là số' })
+  .int({ error: 'Năm phải là số nguyên' })
+  .min(1990, { error: 'Năm từ 1990' })
+  .max(2100, { error: 'Năm đến 2100' });
+
+export const yearParams = z.strictObject({ year });
 export const unitQuery = z.object({
   unitId: z.string().trim().min(1, { error: 'Mã đơn vị không được trống' }).optional(),
 });
@@ -137,14 +143,7 @@ export const yearResponse = z
   })
   .meta({ id: 'CalendarYear' });
 
-export const entryListQuery = z.object({
-  year: z.coerce
-    .number({ error: 'Năm phải là số' })
-    .int({ error: 'Năm phải là số nguyên' })
-    .min(1990, { error: 'Năm từ 1990' })
-    .max(2100, { error: 'Năm đến 2100' })
-    .optional(),
-});
+export const entryListQuery = z.object({ year: year.optional() });
 
 export const entryCreateBody = scheduleEntryInputSchema.safeExtend({ reason: reason.optional() });
 export type EntryCreateBody = z.infer<typeof entryCreateBody>;
@@ -169,6 +168,8 @@ export const entryPatchBody = z.strictObject({
 export type EntryPatchBody = z.infer<typeof entryPatchBody>;
 
 export const deleteQuery = z.object({ reason });
+
+export const unitParams = z.strictObject({ unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ.' }) });
 
 export const settingsBody = z.strictObject({
   officeHours: officeHoursSchema
