@@ -17,7 +17,12 @@ import {
   type DueQuery,
   type ScheduleEntry,
 } from '@motcua/domain/calendar/index';
-import type { EntryCreateBody, EntryPatchBody, SettingsBody } from '@motcua/domain/schemas/calendar';
+import type {
+  EntryCreateBody,
+  EntryPatchBody,
+  SettingsBody,
+  entryView as entryViewSchema,
+} from '@motcua/domain/schemas/calendar';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { recordAudit } from '../audit/service';
@@ -80,23 +85,8 @@ export async function due(cache: CalendarCache, query: DueQuery) {
 // ---------------------------------------------------------------------------------------------------------
 // Entries as shown by the API
 
-export interface EntryView {
-  id: string | null;
-  date: string;
-  weekday: number;
-  type: ScheduleEntry['type'];
-  name: string;
-  scope: { level: store.ScopeLevel; unitIds: string[]; provinceCodes: string[] };
-  legalBasis: { documentNo: string; date: string | null } | null;
-  source: string | null;
-  pairedDate: string | null;
-  occasion: string | null;
-  confirmed: boolean;
-  origin: 'OFFICIAL' | 'ADMIN' | 'DEFAULT';
-  applied: boolean;
-  version: number | null;
-  updatedAt: string | null;
-}
+/** An entry as the API answers it (the schema the routes serialise with). */
+export type EntryView = z.infer<typeof entryViewSchema>;
 
 export function rowView(r: store.EntryRow, applied = r.confirmed): EntryView {
   return {

@@ -17,8 +17,7 @@ import { recordAudit } from '../audit/service';
 import { requireOnUnitOr404 } from '../access/guard';
 import { localDateText } from '../forms/format';
 import { defaultRoot, indexTable, periodOf } from './service';
-import { indexTableView } from './schemas';
-import type { FreezeRequest } from './resultsSchemas';
+import { indexTableView, type FreezeRequest } from '@motcua/domain/schemas/serviceIndex';
 import * as store from './resultsStore';
 
 const ENTITY = 'service_index_result';

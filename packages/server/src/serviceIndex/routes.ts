@@ -6,17 +6,22 @@ import type { Db } from '../platform/db';
 import { startIndexRefresher } from './refresher';
 import { bieu06Form } from '../stats/bieu06Export';
 import { downloadDisposition, statPdf, statWorkbook, XLSX_TYPE } from '../stats/layout';
-import { dashboardView, evaluateView, indexTableView, lostPointsView, publicIndexView, unitIndexView } from './schemas';
-import { settingsRoutes } from './settings';
-import { freezeResults, listResults, readResult } from './results';
 import {
+  dashboardView,
+  evaluateView,
   freezeRequestSchema,
   frozenCreatedView,
   frozenListView,
   frozenResultView,
+  indexTableView,
+  lostPointsView,
+  publicIndexView,
   resultsQuerySchema,
+  unitIndexView,
   versionParamsSchema,
-} from './resultsSchemas';
+} from '@motcua/domain/schemas/serviceIndex';
+import { settingsRoutes } from './settings';
+import { freezeResults, listResults, readResult } from './results';
 import { bieu06Report, dashboard, evaluate, indexTable, lostPoints, publicIndex, unitIndex } from './service';
 
 const tags = ['Chỉ số phục vụ (Decision 766)'];

@@ -3,10 +3,9 @@
  * predecessors it absorbed, so merged units carry their history) and its peer set for ranking.
  */
 import type { UnitLevel } from '@motcua/domain/index766/index';
+import type { PeerSet } from '@motcua/domain/schemas/serviceIndex';
 import type { Db } from '../platform/db';
 import { predecessorsOf, subtreeAsOf, type TreeUnit } from './store';
-
-export type PeerSet = 'PROVINCE' | 'DEPARTMENT' | 'COMMUNE' | 'DISTRICT';
 
 export function peerSetOf(type: string): PeerSet | null {
   if (type === 'PROVINCE') return 'PROVINCE';

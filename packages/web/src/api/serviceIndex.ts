@@ -1,146 +1,74 @@
 /**
  * Typed client of the service-index endpoints (Decision 766, `/service-index`, `/statistics/bieu06|07b`) and
- * of the public transparency endpoint. Scores come with full precision; ratios are fractions 0..1.
+ * of the public transparency endpoint. Scores come with full precision; ratios are fractions 0..1. The answers'
+ * types are the server's own schemas (packages/domain/src/schemas/serviceIndex.ts), imported as types only, so
+ * nothing of the domain or zod reaches the bundle; codes the schemas give as strings are narrowed to the
+ * domain's unions.
  */
-import type { GroupCode, IndicatorCode, IndicatorResult, LostPointReason } from '@motcua/domain/index766/types';
+import type { GroupCode, IndicatorCode, IndicatorStatus } from '@motcua/domain/index766/types';
+import type { IndexRequestInput } from '@motcua/domain/index766/schemas';
 import type { IndexSettings } from '@motcua/domain/index766/settings';
 import type { IndexSettingsOverrides } from '@motcua/domain/index766/settingsSchema';
+import type * as schemas from '@motcua/domain/schemas/serviceIndex';
 import { api } from './client';
+import type { In, Narrow, Out } from './schemaTypes';
 
-export type PeerSet = 'PROVINCE' | 'DEPARTMENT' | 'COMMUNE';
-export type PeriodKindName = 'MONTH' | 'QUARTER' | 'HALF' | 'YEAR';
-export type ChannelCode = 'COUNTER' | 'ONLINE' | 'POSTAL';
+/** The set a unit is ranked in: provinces, departments, communes, and districts until 30/6/2025. */
+export type PeerSet = schemas.PeerSet;
 
-export interface PeriodInfo {
-  key: string;
-  kind: PeriodKindName | string;
-  from: string;
-  to: string;
-  live: boolean;
-  measuredAt?: string;
-  labelVi?: string;
-}
+type RankingWire = Out<typeof schemas.indexTableView>;
+type UnitIndexWire = Out<typeof schemas.unitIndexView>;
+type DashboardWire = Out<typeof schemas.dashboardView>;
 
-export interface GroupScore {
-  code: GroupCode;
-  score: number;
-  max: number;
-  complete?: boolean;
-}
+export type PeriodInfo = Out<typeof schemas.periodView>;
 
-/** A unit's index and rank within its peer set (the public rows are these, without the unit id and counts). */
-export interface PublicIndexRow {
-  code: string;
-  name: string;
-  type: string;
+/** A group's score, and whether every scored indicator of it was computable. */
+export type GroupScore = Narrow<RankingWire['unit']['groups'][number], { code: GroupCode }>;
+/** A group's score on the dashboard (no `complete`); a GroupScore is one too. */
+export type GroupPoints = Narrow<DashboardWire['groups'][number], { code: GroupCode }>;
+
+/** The unions of a ranked row: its peer set and its groups' codes. */
+interface RowUnions {
   peerSet: PeerSet | null;
-  total: number;
-  max: number;
   groups: GroupScore[];
-  rank: number | null;
-  peerCount: number;
-  previousRank: number | null;
-  /** Positive = moved up. */
-  rankChange: number | null;
-  previousTotal: number | null;
-  onTimeRate: number | null;
-  previousOnTimeRate: number | null;
 }
 
-export interface RankingRow extends PublicIndexRow {
-  unitId: string;
-  computableMax: number;
-  complete: boolean;
-  scoreDelta: number | null;
-  received: number;
-  resolved: number;
-  overdue: number;
-}
+/** A unit's index and rank within its peer set (the public rows: without the unit id and counts). */
+export type PublicIndexRow = Narrow<Out<typeof schemas.publicIndexView>['province'], RowUnions>;
+export type RankingRow = Narrow<RankingWire['unit'], RowUnions>;
 
-export interface RankingResponse {
-  period: PeriodInfo;
-  previousPeriod: { key: string } | null;
-  unit: RankingRow;
-  units: RankingRow[];
-}
+export type RankingResponse = Narrow<RankingWire, { unit: RankingRow; units: RankingRow[] }>;
 
-/** One indicator as the engine reports it (domain IndicatorResult). */
-export type IndicatorRow = IndicatorResult;
+/** One indicator as the engine reports it (the domain's IndicatorResult, as JSON). */
+export type IndicatorRow = Narrow<
+  UnitIndexWire['result']['indicators'][number],
+  { code: IndicatorCode; group: GroupCode; status: IndicatorStatus }
+>;
 
-export interface TrendPoint {
-  period: string;
-  total: number | null;
-  onTimeRate: number | null;
-}
+export type TrendPoint = UnitIndexWire['trend'][number];
 
 /** One scoring of the engine: the unit page's result and the reconciliation's answer. */
-export interface ScoredIndex {
-  total: number;
-  max: number;
-  computableMax: number;
-  complete: boolean;
+interface ScoredUnions {
   groups: GroupScore[];
   indicators: IndicatorRow[];
 }
 
-export interface UnitIndexResponse {
-  period: PeriodInfo;
-  unit: { id: string; code: string; name: string; type: string };
-  result: ScoredIndex;
-  trend: TrendPoint[];
-}
+export type UnitIndexResponse = Narrow<UnitIndexWire, { result: Narrow<UnitIndexWire['result'], ScoredUnions> }>;
 
-export interface LostPointItem {
-  dossierId: string | null;
-  dossierCode: string;
-  indicator: IndicatorCode;
-  reason: LostPointReason | string;
-  points: number;
-  lateByMs: number | null;
-  messageVi: string;
-  unit: { id: string; name: string } | null;
-  responsible: { name: string; step: string | null } | null;
-}
+type LostPointsWire = Out<typeof schemas.lostPointsView>;
+export type LostPointItem = Narrow<LostPointsWire['items'][number], { indicator: IndicatorCode }>;
+export type LostPointsPage = Narrow<LostPointsWire, { items: LostPointItem[] }>;
 
-export interface LostPointsPage {
-  items: LostPointItem[];
-  nextCursor: string | null;
-  total: number;
-}
+export type DashboardResponse = Narrow<DashboardWire, { groups: GroupPoints[] }>;
 
-export interface DashboardResponse {
-  trend: TrendPoint[];
-  groups: GroupScore[];
-  onTimeByField: { fieldCode: string; fieldName: string; onTime: number; total: number; rate: number | null }[];
-  channels: { channel: ChannelCode; count: number }[];
-  overdueByUnit: { unitId: string; name: string; months: { month: string; overdue: number }[] }[];
-  topLateProcedures: { procedureCode: string; name: string; late: number; total: number }[];
-}
+export type PublicIndexResponse = Narrow<
+  Out<typeof schemas.publicIndexView>,
+  { province: PublicIndexRow; units: PublicIndexRow[] }
+>;
 
-export interface PublicIndexResponse {
-  period: PeriodInfo;
-  previousPeriod: { key: string } | null;
-  /** The province (root unit) as a whole. */
-  province?: PublicIndexRow;
-  units: PublicIndexRow[];
-}
-
-/** Biểu 06 preview (format=json): the domain's report, rows by field and by level, each with a label when known. */
-export interface Bieu06JsonRow {
-  key: string;
-  name?: string;
-  received: { total: number; online: number; counterAndPostal: number; carriedOver: number };
-  resolved: { total: number; early: number; onTime: number; overdue: number };
-  inProgress: { total: number; withinDeadline: number; overdue: number };
-}
-
-export interface Bieu06Json {
-  unit?: { id?: string; name: string };
-  period?: { key?: string; from?: string; to?: string } | null;
-  byField: Bieu06JsonRow[];
-  byLevel?: Bieu06JsonRow[];
-  total: Bieu06JsonRow;
-}
+/** Biểu 06 preview (format=json): the domain's report, rows by field and by level, with the unit and the period. */
+export type Bieu06Json = Out<typeof schemas.bieu06View>;
+export type Bieu06JsonRow = Bieu06Json['total'];
 
 /** Biểu II.07b preview (format=json, server stats/bieu07b.ts): per level, procedures, one-stop, internal processes. */
 export interface Bieu07bJsonRow {
@@ -187,15 +115,8 @@ export const serviceIndexApi = {
     api.get<DashboardResponse>('/service-index/dashboard', q, signal),
   publicIndex: (period: string, signal?: AbortSignal) =>
     api.get<PublicIndexResponse>('/public/service-index', { period }, signal),
-  /** Accepts the report itself or `{ report, unit, period }` (the server's bieu06Report shape). */
-  bieu06: async (q: { unitId?: string; period: string }, signal?: AbortSignal): Promise<Bieu06Json> => {
-    const raw = await api.get<Bieu06Json | { report: Bieu06Json; unit?: Bieu06Json['unit'] }>(
-      '/statistics/bieu06',
-      { ...q, format: 'json' },
-      signal,
-    );
-    return 'report' in raw ? { ...raw.report, unit: raw.unit ?? raw.report.unit } : raw;
-  },
+  bieu06: (q: { unitId?: string; period: string }, signal?: AbortSignal) =>
+    api.get<Bieu06Json>('/statistics/bieu06', { ...q, format: 'json' }, signal),
   bieu07b: (q: { unitId?: string; asOf?: string }, signal?: AbortSignal) =>
     api.get<Bieu07bJson>('/statistics/bieu07b', { ...q, format: 'json' }, signal),
   /** Download links (same-origin GET with the session cookie). */
@@ -248,38 +169,14 @@ export const indexSettingsApi = {
 
 // Frozen results (server serviceIndex/results.ts): a finished period's ranked table, kept as immutable versions.
 
-export interface FrozenVersion {
-  version: number;
-  reason: string | null;
-  createdBy: { id: string | null; name: string };
-  createdAt: string;
-  /** The date of the unit tree the table was computed with. */
-  asOf: string;
-  measuredAt: string;
-  digest: string;
-}
-
-export interface FrozenPeriod {
-  key: string;
-  labelVi: string;
-  from: string;
-  to: string;
-  live: boolean;
-}
-
-export interface FrozenList {
-  unitId: string;
-  period: FrozenPeriod;
-  /** Oldest first. */
-  versions: FrozenVersion[];
-}
-
-export interface FrozenResult extends FrozenVersion {
-  unitId: string;
-  period: FrozenPeriod;
-  /** The ranked table exactly as GET /service-index answered when it was frozen. */
-  payload: RankingResponse;
-}
+export type FrozenVersion = Out<typeof schemas.frozenVersionView>;
+export type FrozenPeriod = Out<typeof schemas.frozenListView>['period'];
+/** The versions of a period, oldest first. */
+export type FrozenList = Out<typeof schemas.frozenListView>;
+/** A version with the ranked table exactly as GET /service-index answered when it was frozen. */
+export type FrozenResult = Narrow<Out<typeof schemas.frozenResultView>, { payload: RankingResponse }>;
+export type FrozenCreated = Out<typeof schemas.frozenCreatedView>;
+export type FreezeInput = In<typeof schemas.freezeRequestSchema>;
 
 export const frozenResultsApi = {
   list: (q: { period: string; unitId?: string }, signal?: AbortSignal) =>
@@ -287,13 +184,12 @@ export const frozenResultsApi = {
   read: (version: number, q: { period: string; unitId?: string }, signal?: AbortSignal) =>
     api.get<FrozenResult>(`/service-index/results/${version}`, q, signal),
   /** A reason is required when the period has a frozen version already (422 SERVICE_INDEX_REASON_REQUIRED). */
-  freeze: (body: { period: string; unitId?: string; asOf?: string; reason?: string }) =>
-    api.post<FrozenVersion & { unitId: string; period: FrozenPeriod }>('/service-index/results', body),
+  freeze: (body: FreezeInput) => api.post<FrozenCreated>('/service-index/results', body),
 };
 
 // Reconciliation, what-if (POST /service-index/evaluate): records in the national-portal sync shape, nothing stored.
 
-export type UnitLevelName = 'PROVINCE' | 'DEPARTMENT' | 'COMMUNE';
+export type UnitLevelName = IndexRequestInput['unitLevel'];
 
 export interface EvaluateRequest {
   period: { from: string; to: string; kind?: string };
@@ -302,18 +198,9 @@ export interface EvaluateRequest {
   [extra: string]: unknown;
 }
 
-export interface EvaluateLostPoint {
-  dossierCode: string;
-  indicator: string;
-  reason: string;
-  points: number;
-  messageVi: string;
-  lateByMs?: number;
-}
-
-export interface EvaluateResponse extends ScoredIndex {
-  lostPoints: EvaluateLostPoint[];
-}
+type EvaluateWire = Out<typeof schemas.evaluateView>;
+export type EvaluateLostPoint = Narrow<EvaluateWire['lostPoints'][number], { indicator: IndicatorCode }>;
+export type EvaluateResponse = Narrow<EvaluateWire, ScoredUnions & { lostPoints: EvaluateLostPoint[] }>;
 
 export const evaluateApi = {
   evaluate: (body: EvaluateRequest) => api.post<EvaluateResponse>('/service-index/evaluate', body),

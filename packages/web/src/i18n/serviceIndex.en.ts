@@ -31,6 +31,7 @@ export const serviceIndexEn: Record<keyof typeof serviceIndexVi, string> = {
   'si.peerSet.PROVINCE': 'Provinces and cities',
   'si.peerSet.DEPARTMENT': 'Departments',
   'si.peerSet.COMMUNE': 'Communes and wards',
+  'si.peerSet.DISTRICT': 'Urban and rural districts, towns',
   'si.peerSet.OTHER': 'Other',
   'si.peerSet.ALL': 'All',
   'si.unit': 'Unit',

@@ -30,6 +30,7 @@ export const serviceIndexVi = {
   'si.peerSet.PROVINCE': 'Tỉnh, thành phố',
   'si.peerSet.DEPARTMENT': 'Sở, ban, ngành',
   'si.peerSet.COMMUNE': 'Xã, phường',
+  'si.peerSet.DISTRICT': 'Quận, huyện, thị xã',
   'si.peerSet.OTHER': 'Khác',
   'si.peerSet.ALL': 'Tất cả',
   'si.unit': 'Đơn vị',

@@ -24,7 +24,7 @@ export default function TransparencyPage() {
   const { data, error, loading, reload } = useLoad((signal) => serviceIndexApi.publicIndex(period, signal), [period]);
   const units = useMemo(() => data?.units ?? [], [data]);
   const { rows, controls } = useUnitFilter(units, false);
-  const prev = data?.previousPeriod?.key;
+  const prev = data?.previousPeriod.key;
   const cur = periodLabel(period, t);
   const prevLabel = prev ? periodLabel(prev, t) : t('si.pub.previous');
 
@@ -93,7 +93,7 @@ export default function TransparencyPage() {
         <PeriodPicker value={period} onChange={setPeriod} />
         {controls}
       </div>
-      {data?.province && (
+      {data && (
         <Typography.Paragraph>
           {t('si.pub.province', {
             name: data.province.name,

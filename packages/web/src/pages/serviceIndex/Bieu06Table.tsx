@@ -17,10 +17,10 @@ const n = (get: (r: Bieu06JsonRow) => number) => (_: unknown, r: Row) =>
 /** Biểu 06/VPCP/KSTT preview: rows by field, by level and the total; the form's two-level headers. */
 export function Bieu06Table({ report }: { report: Bieu06Json }) {
   const t = useT();
-  const label = (r: Bieu06JsonRow) => r.name ?? (r.key === 'TOTAL' ? t('si.b06.total') : r.key);
+  const label = (r: Bieu06JsonRow) => (r.key === 'TOTAL' ? t('si.b06.total') : r.key);
   const rows: Row[] = [
     ...report.byField.map((r) => ({ ...r, rowKey: `f-${r.key}`, label: label(r) })),
-    ...(report.byLevel?.length
+    ...(report.byLevel.length
       ? [
           { ...report.total, rowKey: 'levels', label: t('si.b06.byLevel'), section: true },
           ...report.byLevel.map((r) => ({ ...r, rowKey: `l-${r.key}`, label: tryT(t, `si.level.${r.key}`, label(r)) })),

@@ -267,8 +267,7 @@ function EvaluateResult(props: {
     {
       key: 'complete',
       title: t('si.col.status'),
-      render: (_, g) =>
-        g.complete === false ? <ToneTag tone="warning">{t('si.incomplete')}</ToneTag> : t('sie.groupComplete'),
+      render: (_, g) => (!g.complete ? <ToneTag tone="warning">{t('si.incomplete')}</ToneTag> : t('sie.groupComplete')),
     },
   ];
   const lostColumns: ColumnsType<EvaluateLostPoint> = [

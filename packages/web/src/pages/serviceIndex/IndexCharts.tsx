@@ -1,13 +1,13 @@
 /** Charts shared by the unit page and the dashboards: group scores against maxima, trend of total and on time. */
 import { useMemo } from 'react';
-import type { GroupScore, TrendPoint } from '../../api/serviceIndex';
+import type { GroupPoints, TrendPoint } from '../../api/serviceIndex';
 import { ChartCard } from '../../components/ChartCard';
 import { useT } from '../../i18n';
 import { barOption, lineOption } from './chartOptions';
 import { csvPct, csvScore, fmtPct, fmtScore, groupLabel, pct1, round2 } from './format';
 import { periodLabel } from './period';
 
-export function GroupsChart({ groups, fileName }: { groups: GroupScore[]; fileName: string }) {
+export function GroupsChart({ groups, fileName }: { groups: GroupPoints[]; fileName: string }) {
   const t = useT();
   const option = useMemo(
     () =>
