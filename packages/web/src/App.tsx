@@ -18,6 +18,7 @@ const SimplificationPage = lazy(() => import('./pages/admin/catalog/Simplificati
 const ReceptionPage = lazy(() => import('./pages/dossiers/ReceptionPage'));
 const MyQueuePage = lazy(() => import('./pages/dossiers/MyQueuePage'));
 const UnitDossiersPage = lazy(() => import('./pages/dossiers/UnitDossiersPage'));
+const CoordinatingDossiersPage = lazy(() => import('./pages/dossiers/CoordinatingDossiersPage'));
 const EarlyWarningPage = lazy(() => import('./pages/dossiers/EarlyWarningPage'));
 const DossierPage = lazy(() => import('./pages/dossiers/DossierPage'));
 const ServiceIndexPage = lazy(() => import('./pages/serviceIndex/ServiceIndexPage'));
@@ -130,6 +131,14 @@ export function App() {
               element={
                 <RequireRole roles={['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER', 'INSPECTOR']}>
                   <UnitDossiersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="ho-so/lien-thong"
+              element={
+                <RequireRole roles={['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER']}>
+                  <CoordinatingDossiersPage />
                 </RequireRole>
               }
             />

@@ -5,6 +5,7 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'menu.dsReception': 'Reception',
   'menu.dsMine': 'My dossiers',
   'menu.dsUnit': 'Unit dossiers',
+  'menu.dsCoordinating': 'Inter-agency',
   'menu.dsWarning': 'Due soon',
 
   'ds.code': 'Dossier code',
@@ -236,6 +237,10 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'ds.mine.quick': 'Quick approve',
   'ds.mine.quickLabel': 'Quick approve dossier {code}',
   'ds.mine.cannotResolve': 'This dossier cannot be approved now; open it to see the actions allowed.',
+  'ds.coord.title': 'Inter-agency dossiers',
+  'ds.coord.intro':
+    "Other units' dossiers waiting for {unit}'s inter-agency part. Return the result on the dossier page; the dossier then leaves this list.",
+  'ds.coord.returned': 'Inter-agency result returned; the dossier is back with the handling unit.',
   'ds.unit.title': 'Unit dossiers',
   'ds.unit.intro':
     'Dossiers of {unit} in progress, by due date. Choose a status to see ended ones; a search by code or applicant name looks in every status.',

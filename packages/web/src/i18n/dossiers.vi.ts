@@ -4,6 +4,7 @@ export const dossiersVi = {
   'menu.dsReception': 'Tiếp nhận hồ sơ',
   'menu.dsMine': 'Hồ sơ của tôi',
   'menu.dsUnit': 'Hồ sơ của đơn vị',
+  'menu.dsCoordinating': 'Hồ sơ liên thông',
   'menu.dsWarning': 'Cảnh báo sắp đến hạn',
 
   // common
@@ -242,6 +243,10 @@ export const dossiersVi = {
   'ds.mine.quick': 'Duyệt nhanh',
   'ds.mine.quickLabel': 'Duyệt nhanh hồ sơ {code}',
   'ds.mine.cannotResolve': 'Hồ sơ này hiện chưa thể phê duyệt; hãy mở hồ sơ để xem các thao tác được phép.',
+  'ds.coord.title': 'Hồ sơ liên thông',
+  'ds.coord.intro':
+    'Hồ sơ của đơn vị khác đang chờ {unit} giải quyết phần liên thông. Trả kết quả ở trang hồ sơ; hồ sơ khi đó rời danh sách này.',
+  'ds.coord.returned': 'Đã trả kết quả liên thông; hồ sơ trở về đơn vị giải quyết.',
   'ds.unit.title': 'Hồ sơ của đơn vị',
   'ds.unit.intro':
     'Hồ sơ đang giải quyết của {unit}, sắp xếp theo hạn trả. Chọn trạng thái để xem hồ sơ đã kết thúc; tìm theo mã hoặc tên người nộp tìm trong mọi trạng thái.',

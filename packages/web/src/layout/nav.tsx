@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  BranchesOutlined,
   AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
@@ -48,6 +49,12 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'menu.dsUnit',
     roles: ['COUNTER_OFFICER', 'UNIT_LEADER'],
     icon: <CheckSquareOutlined />,
+  },
+  {
+    path: '/ho-so/lien-thong',
+    labelKey: 'menu.dsCoordinating',
+    roles: ['COUNTER_OFFICER', 'SPECIALIST', 'UNIT_LEADER'],
+    icon: <BranchesOutlined />,
   },
   { path: '/ho-so/canh-bao', labelKey: 'menu.dsWarning', roles: ['UNIT_LEADER'], icon: <AlertOutlined /> },
   {

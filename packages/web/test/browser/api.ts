@@ -3,6 +3,7 @@
  * server: to read what a page stored, or to prepare a record the page then shows.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, url } from './browser';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -54,4 +55,17 @@ export async function apiLogin(username: string): Promise<ApiSession> {
       return { status: r.status, json: (await r.json()) as Json };
     },
   };
+}
+
+/** One action of the state table with If-Match (the version just read) and a fresh Idempotency-Key; must succeed. */
+export async function act(client: ApiSession, id: string, type: string, payload: Json = {}): Promise<Json> {
+  const d = await client.get(`/api/v1/dossiers/${id}`);
+  const r = await client.send(
+    'POST',
+    `/api/v1/dossiers/${id}/actions`,
+    { type, payload },
+    { 'if-match': `"${d.version}"`, 'idempotency-key': randomUUID() },
+  );
+  assert.equal(r.status, 200, `${type}: ${JSON.stringify(r.json)}`);
+  return r.json;
 }

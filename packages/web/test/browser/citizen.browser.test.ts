@@ -7,12 +7,11 @@
  *
  *   MOTCUA_BASE_URL=http://127.0.0.1:3000 node --import tsx --test packages/web/test/browser/citizen.browser.test.ts
  */
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { BASE_URL, assertAccessible, launch, login, newPage, screenshot, selectOption, settle, url } from './browser';
-import { apiLogin, type ApiSession, type Json } from './api';
+import { act, apiLogin, type Json } from './api';
 import {
   attachPapers,
   fillOnlineSubmission,
@@ -31,19 +30,6 @@ import {
 const PREFIX = 'citizen';
 const PHONE = '0912345678';
 const CHECK = '5678';
-
-/** One action of the state table with If-Match (the version just read) and a fresh Idempotency-Key. */
-async function act(client: ApiSession, id: string, type: string, payload: Json = {}): Promise<Json> {
-  const d = await client.get(`/api/v1/dossiers/${id}`);
-  const r = await client.send(
-    'POST',
-    `/api/v1/dossiers/${id}/actions`,
-    { type, payload },
-    { 'if-match': `"${d.version}"`, 'idempotency-key': randomUUID() },
-  );
-  assert.equal(r.status, 200, `${type}: ${JSON.stringify(r.json)}`);
-  return r.json;
-}
 
 describe('citizen side', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not set' }, () => {
   let browser: Browser;

@@ -332,7 +332,8 @@ export default function DossierPage() {
           setAction(null);
           // Without the detail the dossier is no longer ours to see (a coordinating body returned its result).
           if (!isDetail(updated)) {
-            void navigate(backTo);
+            message.success(t('ds.coord.returned'));
+            void navigate('/ho-so/lien-thong');
             return;
           }
           setDossier(updated);
