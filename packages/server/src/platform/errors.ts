@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import Negotiator from 'negotiator';
 import { DomainError, errorMessages, type ErrorCode, type FieldError } from '@motcua/domain';
 
 export const statusOf: Record<ErrorCode, number> = {
@@ -80,22 +81,12 @@ export const statusOf: Record<ErrorCode, number> = {
 
 /**
  * The language of a problem's `title`: Vietnamese unless the client's Accept-Language ranks English above it
- * (RFC 9110 §12.5.4 q-values; `*` counts for Vietnamese). `detail` and field messages stay Vietnamese.
+ * (RFC 9110 §12.5.4, negotiated by `negotiator`; `*` and no header give Vietnamese). `detail` and field messages
+ * stay Vietnamese.
  */
 export function problemLanguage(acceptLanguage: string | undefined): 'vi' | 'en' {
-  if (!acceptLanguage) return 'vi';
-  let vi = -1;
-  let en = -1;
-  for (const part of acceptLanguage.split(',')) {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q)) continue;
-    const primary = range.trim().split('-')[0];
-    if (primary === 'en') en = Math.max(en, q);
-    else if (primary === 'vi' || primary === '*') vi = Math.max(vi, q);
-  }
-  return en > 0 && en > vi ? 'en' : 'vi';
+  const best = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(['vi', 'en']);
+  return best === 'en' ? 'en' : 'vi';
 }
 
 /** Every problem document of the API: the RFC 9457 members, then the code's own extra ones. */
