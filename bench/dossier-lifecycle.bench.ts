@@ -3,6 +3,7 @@
  * loops, each receiving a counter dossier (POST /api/v1/dossiers, the counter officer), taking it through three
  * steps of the internal process (ASSIGN → START_STEP → HAND_OFF ×3, by the unit leader), RESOLVE (leader) and
  * DELIVER (counter officer), every action with If-Match and a fresh Idempotency-Key, for DURATION_S seconds.
+ * Each client signs in its own two sessions (since 2026-12-03: before, all clients shared two).
  * Then, on the same PostgreSQL server, pgbench (TPC-B, `-i -s 10` into a database of its own, `-c 8 -j 2 -T 30`)
  * as the yardstick: the budget is transitions/s ≥ 0.5 × pgbench tps and p99 ≤ 50 ms per transition.
  *
@@ -91,8 +92,9 @@ try {
       [unit],
     )
   )[0]!.code as string;
-  const counter = await login('tiepnhan');
-  const leader = await login('lanhdao');
+  // Each client its own sessions, as each officer at a counter has: no two requests share a session lookup.
+  const sessions: { counter: Session; leader: Session }[] = [];
+  for (let k = 0; k < CLIENTS; k++) sessions.push({ counter: await login('tiepnhan'), leader: await login('lanhdao') });
 
   type Kind = 'RECEIVE' | 'ASSIGN' | 'START_STEP' | 'HAND_OFF' | 'RESOLVE' | 'DELIVER';
   const lat: Record<Kind, number[]> = {
@@ -122,6 +124,7 @@ try {
   }
 
   async function client(k: number) {
+    const { counter, leader } = sessions[k]!;
     let n = 0;
     while (!stop) {
       try {

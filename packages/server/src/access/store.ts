@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { Batcher } from '../platform/batching';
 import { prepared, type Db } from '../platform/db';
 import type { Grant, Role } from '@motcua/domain';
 
@@ -203,25 +204,49 @@ export async function insertSession(
     .execute();
 }
 
-/** The live session, its user and the user's grants (as `grantsOf` orders them): one statement per request. */
-export async function findSession(db: Db, tokenHash: string) {
-  const r = await sql<{
-    userId: string;
-    csrfToken: string;
-    lastSeenAt: Date;
-    username: string;
-    fullName: string;
-    active: boolean;
-    isDemo: boolean;
-    grants: { role: Role; unitId: string; includeSubtree: boolean }[];
-  }>`${prepared}SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", u.username,
+export interface LiveSession {
+  userId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  username: string;
+  fullName: string;
+  active: boolean;
+  isDemo: boolean;
+  grants: { role: Role; unitId: string; includeSubtree: boolean }[];
+}
+
+/**
+ * The live sessions of these token hashes, their users and the users' grants (as `grantsOf` orders them), in
+ * one statement of fixed text however many hashes (concurrent requests share it, `sessionLookups`).
+ */
+export async function findSessions(db: Db, tokenHashes: readonly string[]): Promise<Map<string, LiveSession>> {
+  const r = await sql<LiveSession & { tokenHash: string }>`${prepared}SELECT s.token_hash AS "tokenHash",
+      s.user_id AS "userId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", u.username,
       u.full_name AS "fullName", u.active, u.is_demo AS "isDemo",
       coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id,
           'includeSubtree', g.include_subtree) ORDER BY g.granted_at)
         FROM role_grant g WHERE g.user_id = s.user_id AND g.revoked_at IS NULL), '[]') AS grants
     FROM user_session s JOIN app_user u ON u.id = s.user_id
-    WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()`.execute(db);
-  return r.rows[0];
+    WHERE s.token_hash = ANY(${tokenHashes}::text[]) AND s.expires_at > now()`.execute(db);
+  return new Map(r.rows.map(({ tokenHash, ...session }) => [tokenHash, session]));
+}
+
+const lookups = new WeakMap<Db, Batcher<string, LiveSession | undefined>>();
+
+/**
+ * The session lookup of every request. Lookups that wait for the database go together in one statement; each
+ * still reads the session as it is when its request is served (a logout or a revoked grant counts at once).
+ */
+export function findSession(db: Db, tokenHash: string): Promise<LiveSession | undefined> {
+  let batcher = lookups.get(db);
+  if (!batcher) {
+    batcher = new Batcher(async (hashes) => {
+      const found = await findSessions(db, [...new Set(hashes)]);
+      return hashes.map((h) => found.get(h));
+    });
+    lookups.set(db, batcher);
+  }
+  return batcher.submit(tokenHash);
 }
 
 export async function touchSession(db: Db, tokenHash: string) {

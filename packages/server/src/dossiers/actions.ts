@@ -32,6 +32,8 @@ import {
 } from './reception';
 import * as store from './store';
 import type { LogCache, LoggedAction } from './logCache';
+import type { Batcher } from '../platform/batching';
+import type { ActionReads } from './writeBatch';
 import { stepIdOf } from './view';
 
 /** The outcome; `state` is the folded state after the action (absent for a replay, which reads it back). */
@@ -48,6 +50,9 @@ export interface ActionDeps {
   cache: CalendarCache;
   /** The logs this process has answered with: the read then takes only the newer entries. */
   logs?: LogCache;
+  /** Group commit of the reads and guarded writes made outside a transaction (over the same database as `ctx.db`). */
+  writes?: Batcher<store.GuardedWrite, boolean>;
+  reads?: ActionReads;
   /** Resolves an uploaded result file (attachments context) to the URL and SHA-256 stored with the result. */
   resultFile?: (
     db: Db,
@@ -89,7 +94,16 @@ export async function act(
     const prefix = opts.view && deps.logs ? deps.logs.known(dossierId) : [];
     const result = await run(async (db): Promise<ActResult> => {
       const view = opts.view ? { afterSeq: prefix.length } : false;
-      const locked = await store.lockForAction(db, dossierId, actionId, actor.userId, view, locking);
+      // Outside a transaction the read may share a statement with concurrent ones.
+      const locked =
+        !locking && deps.reads
+          ? await deps.reads.read({
+              id: dossierId,
+              actionId,
+              actorId: actor.userId,
+              afterSeq: view ? view.afterSeq : null,
+            })
+          : await store.lockForAction(db, dossierId, actionId, actor.userId, view, locking);
       const owner = locked ? locked.keyOwner : await store.actionOwner(db, actionId);
       if (owner === dossierId) return { id: dossierId, replayed: true };
       if (owner) throw keyUsedElsewhere();
@@ -152,7 +166,13 @@ export async function act(
         events: r.events,
         ...(prepared.assignee ? { internalRecipients: [prepared.assignee] } : {}),
       });
-      if (!(await store.appendAndProject(db, dossierId, version, action, at, r.next, extra, outbox))) {
+      const write = { dossierId, version, action, at, state: r.next, extra, outbox };
+      // Outside a transaction the write may share a statement with concurrent ones (group commit).
+      const written =
+        !locking && deps.writes
+          ? await deps.writes.submit(write)
+          : await store.appendAndProject(db, dossierId, version, action, at, r.next, extra, outbox);
+      if (!written) {
         // Another action was written since the read: a retry whose first attempt that was gets the first result.
         if ((await store.actionOwner(db, actionId)) === dossierId) return { id: dossierId, replayed: true };
         throw new DomainError('DOSSIER_VERSION_CONFLICT', [], undefined);

@@ -29,6 +29,7 @@ import { assigneesOf, getDossier, listDossiers, myDossiers } from './queries';
 import { receive, submitOnline } from './reception';
 import { recomputeBody, recomputeDue } from './recompute';
 import { LogCache } from './logCache';
+import { readBatcher, writeBatcher } from './writeBatch';
 import { minimalOf } from './view';
 
 const tags = ['Hồ sơ (dossiers)'];
@@ -48,7 +49,13 @@ function actionIdOf(header: unknown): string {
 export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; resultFile?: ActionDeps['resultFile'] }) {
   const r = typed(app);
   const cache = calendarCacheFor(opts.db);
-  const deps: ActionDeps = { cache, logs: new LogCache(), ...(opts.resultFile ? { resultFile: opts.resultFile } : {}) };
+  const deps: ActionDeps = {
+    cache,
+    logs: new LogCache(),
+    writes: writeBatcher(opts.db),
+    reads: readBatcher(opts.db),
+    ...(opts.resultFile ? { resultFile: opts.resultFile } : {}),
+  };
 
   // PUBLIC_LOOKUP_LIMIT_PER_MINUTE (default 30); 0 turns the limit off, for benchmarks only.
   const publicLookupsPerMinute = loadConfig().publicLookupsPerMinute;

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DossierAction, DossierState } from '@motcua/domain/dossier/index';
 import type { Role } from '@motcua/domain';
 import { prepared, type Db } from '../platform/db';
-import { outboxInsertSql, type OutboxRowInput } from '../notifications/outbox';
+import { outboxInsertSql, storedFields, type OutboxRowInput } from '../notifications/outbox';
 import { appendRowCtes, type AuditRow } from '../audit/store';
 import { procedureJson, toVersion, versionSelect, type ProcedureRow, type VersionRow } from '../catalog/store';
 
@@ -123,11 +123,57 @@ export async function lockForAction(
   view: false | { afterSeq: number },
   lock = true,
 ): Promise<LockedDossier | undefined> {
+  const keys = {
+    actionId: sql`${actionId}::uuid`,
+    actorId: sql`${actorId}::uuid`,
+    afterSeq: sql`${view ? view.afterSeq : 0}::int`,
+  };
+  const r = await sql<LockedDossier>`${prepared}
+    SELECT ${actionReadColumns(keys, view !== false)}
+    FROM dossier d WHERE d.id = ${id}::uuid ${lock ? sql`FOR UPDATE OF d` : sql``}`.execute(trx);
+  return r.rows[0];
+}
+
+/** One read of `lockForAction` (without the lock), for `readForActions`. */
+export interface ActionRead {
+  id: string;
+  actionId: string;
+  actorId: string;
+  /** The log's entries after this are read; the view's parts only when set. */
+  afterSeq: number | null;
+}
+
+/**
+ * `lockForAction` without the lock for several dossiers in one statement of fixed text (the keys passed as
+ * arrays); with `view`, every read takes the detail parts. Answers in the order of `reads`; undefined for a
+ * dossier that does not exist.
+ */
+export async function readForActions(
+  db: Db,
+  reads: readonly ActionRead[],
+  view: boolean,
+): Promise<(LockedDossier | undefined)[]> {
+  const keys = { actionId: sql`k.action_id`, actorId: sql`k.actor_id`, afterSeq: sql`k.after_seq` };
+  const r = await sql<LockedDossier & { i: number }>`${prepared}
+    SELECT k.i::int AS i, ${actionReadColumns(keys, view)}
+    FROM unnest(${reads.map((x) => x.id)}::uuid[], ${reads.map((x) => x.actionId)}::uuid[],
+      ${reads.map((x) => x.actorId)}::uuid[], ${reads.map((x) => x.afterSeq ?? 0)}::int[])
+      WITH ORDINALITY AS k(id, action_id, actor_id, after_seq, i)
+    JOIN dossier d ON d.id = k.id`.execute(db);
+  const byIndex = new Map(r.rows.map(({ i, ...row }) => [i - 1, row as LockedDossier]));
+  return reads.map((_, i) => byIndex.get(i));
+}
+
+/** The columns of an action's read of dossier `d`; the keys are SQL (parameters, or columns of the batch). */
+function actionReadColumns(
+  keys: { actionId: RawBuilder<unknown>; actorId: RawBuilder<unknown>; afterSeq: RawBuilder<unknown> },
+  view: boolean,
+) {
   const viewParts = view
     ? sql`, ${processSql} AS process,
       (SELECT json_agg(json_build_object('id', a.id, 'seq', a.seq, 'type', a.type, 'actorId', a.actor_id,
           'actorRole', a.actor_role, 'unitId', a.unit_id, 'at', a.at, 'payload', a.payload) ORDER BY a.seq)
-        FROM dossier_action a WHERE a.dossier_id = d.id AND a.seq > ${view.afterSeq}::int) AS actions,
+        FROM dossier_action a WHERE a.dossier_id = d.id AND a.seq > ${keys.afterSeq}) AS actions,
       (SELECT json_object_agg(u.id, u.full_name) FROM app_user u
         WHERE u.id IN (SELECT a.actor_id FROM dossier_action a WHERE a.dossier_id = d.id)) AS "actorNames",
       (SELECT json_build_object('level', r.level, 'ratedAt', r.rated_at) FROM dossier_rating r
@@ -136,8 +182,7 @@ export async function lockForAction(
         SELECT (s->>'assigneeUserId')::uuid FROM jsonb_array_elements(d.state_json->'steps') s
         WHERE s->>'assigneeUserId' ~* '^[0-9a-f-]{36}$')) AS people`
     : sql``;
-  const r = await sql<LockedDossier>`${prepared}
-    SELECT d.id, d.code, d.unit_id AS "unitId", (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
+  return sql`d.id, d.code, d.unit_id AS "unitId", (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
       d.procedure_code AS "procedureCode", (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
       d.procedure_version_id AS "procedureVersionId", d.channel, d.state, d.status_code AS "statusCode",
       d.applicant_name AS "applicantName", d.applicant_phone AS "applicantPhone", d.phone_last4 AS "phoneLast4",
@@ -145,15 +190,13 @@ export async function lockForAction(
       d.submitted_by AS "submittedBy", d.received_by AS "receivedBy", d.assignee_id AS "assigneeId",
       d.received_at AS "receivedAt", d.due_at AS "dueAt", d.version, d.created_at AS "createdAt",
       d.state_json AS "stateJson",
-      (SELECT dossier_id FROM dossier_action WHERE id = ${actionId}::uuid) AS "keyOwner",
+      (SELECT dossier_id FROM dossier_action WHERE id = ${keys.actionId}) AS "keyOwner",
       (WITH RECURSIVE up(id, parent_id, depth) AS (
           SELECT id, parent_id, 0 FROM unit WHERE id = d.unit_id
           UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
         ) SELECT array_agg(id::text ORDER BY depth) FROM up) AS path,
       (SELECT revision FROM calendar_revision WHERE id = 1) AS "calendarRevision",
-      (SELECT full_name FROM app_user WHERE id = ${actorId}::uuid) AS "actorName"${viewParts}
-    FROM dossier d WHERE d.id = ${id}::uuid ${lock ? sql`FOR UPDATE OF d` : sql``}`.execute(trx);
-  return r.rows[0];
+      (SELECT full_name FROM app_user WHERE id = ${keys.actorId}) AS "actorName"${viewParts}`;
 }
 
 export async function findByCode(db: Db, code: string): Promise<DossierRow | undefined> {
@@ -297,6 +340,78 @@ export async function appendAndProject(
       RETURNING id)${queue}
     SELECT id FROM a`.execute(db);
   return r.rows.length === 1;
+}
+
+/** One guarded write of `appendAndProject`, for `appendAndProjectMany`. */
+export interface GuardedWrite {
+  dossierId: string;
+  /** The version after the write; the row must be at `version - 1`. */
+  version: number;
+  action: DossierAction;
+  at: number;
+  state: DossierState;
+  extra: { receivedBy?: string; papers?: Paper[] };
+  outbox: readonly OutboxRowInput[];
+}
+
+const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * `appendAndProject` for several dossiers (each at most once) in one statement of fixed text, the rows passed as
+ * arrays: each row is updated only if still at its own `version - 1`, and only the actions and notifications of
+ * rows updated are written. Returns the indexes (into `writes`) of the rows written. Like the single statement
+ * it is atomic: a key already taken (or any other error) fails it whole and nothing is written.
+ */
+export async function appendAndProjectMany(db: Db, writes: readonly GuardedWrite[]): Promise<Set<number>> {
+  const col = <T>(f: (w: GuardedWrite, i: number) => T) => writes.map(f);
+  const outbox = writes.flatMap((w, i) => w.outbox.map((o) => ({ i, o })));
+  const oc = <T>(f: (o: OutboxRowInput) => T) => outbox.map((x) => f(x.o));
+  const r = await sql<{ i: number }>`${prepared}
+    WITH v AS (
+      SELECT * FROM unnest(${col((_, i) => i)}::int[], ${col((w) => w.dossierId)}::uuid[], ${col((w) => w.version)}::int[],
+        ${col((w) => w.state.dossierCode)}::text[], ${col((w) => w.state.state)}::text[],
+        ${col((w) => w.state.statusCode)}::int[], ${col((w) => isoOf(w.state.receivedAt))}::timestamptz[],
+        ${col((w) => isoOf(w.state.dueAt))}::timestamptz[], ${col((w) => isoOf(w.state.originalDueAt))}::timestamptz[],
+        ${col((w) => isoOf(w.state.rescheduledDueAt))}::timestamptz[],
+        ${col((w) => isoOf(w.state.resolvedAt))}::timestamptz[], ${col((w) => isoOf(w.state.deliveredAt))}::timestamptz[],
+        ${col((w) => assigneeOf(w.state))}::uuid[], ${col((w) => w.extra.receivedBy ?? null)}::uuid[],
+        ${col((w) => (w.extra.papers ? JSON.stringify(w.extra.papers) : null))}::jsonb[],
+        ${col((w) => JSON.stringify(w.state))}::jsonb[], ${col((w) => w.action.id)}::uuid[],
+        ${col((w) => w.action.type)}::text[], ${col((w) => w.action.actor.userId)}::uuid[],
+        ${col((w) => w.action.actor.role)}::text[], ${col((w) => w.action.actor.unitId)}::uuid[],
+        ${col((w) => isoOf(w.at))}::timestamptz[], ${col((w) => JSON.stringify(w.action.payload))}::jsonb[])
+        AS v(i, id, version, code, state, status_code, received_at, due_at, original_due_at, rescheduled_due_at,
+          resolved_at, delivered_at, assignee_id, received_by, papers, state_json, action_id, type, actor_id,
+          actor_role, unit_id, at, payload)),
+    u AS (
+      UPDATE dossier d SET code = v.code, state = v.state, status_code = v.status_code, received_at = v.received_at,
+        due_at = v.due_at, original_due_at = v.original_due_at, rescheduled_due_at = v.rescheduled_due_at,
+        resolved_at = v.resolved_at, delivered_at = v.delivered_at, assignee_id = v.assignee_id,
+        received_by = coalesce(v.received_by, d.received_by), papers = coalesce(v.papers, d.papers),
+        state_json = v.state_json, version = v.version, updated_at = now()
+      FROM v WHERE d.id = v.id AND d.version = v.version - 1 RETURNING v.i),
+    a AS (
+      INSERT INTO dossier_action (id, dossier_id, seq, type, actor_id, actor_role, unit_id, at, payload)
+      SELECT v.action_id, v.id, v.version, v.type, v.actor_id, v.actor_role, v.unit_id, v.at, v.payload
+      FROM v JOIN u ON u.i = v.i),
+    o AS (
+      INSERT INTO notification_outbox (dossier_id, action_id, topic, channel, recipient, recipient_name,
+        recipient_user_id, subject, body, template, fields, dedupe_key, status, last_error, sent_at)
+      SELECT o.dossier_id, o.action_id, o.topic, o.channel, o.recipient, o.recipient_name, o.recipient_user_id,
+        o.subject, o.body, o.template, o.fields, o.dedupe_key, o.status, o.last_error,
+        CASE WHEN o.status = 'SENT' THEN now() END
+      FROM unnest(${outbox.map((x) => x.i)}::int[], ${oc((o) => o.dossierId)}::uuid[], ${oc((o) => o.actionId)}::uuid[],
+        ${oc((o) => o.topic)}::text[], ${oc((o) => o.channel)}::text[], ${oc((o) => o.recipient)}::text[],
+        ${oc((o) => o.recipientName)}::text[], ${oc((o) => o.recipientUserId)}::uuid[], ${oc((o) => o.subject)}::text[],
+        ${oc((o) => o.body)}::text[], ${oc((o) => o.template)}::text[],
+        ${oc((o) => JSON.stringify(storedFields(o.fields)))}::jsonb[], ${oc((o) => o.dedupeKey)}::text[],
+        ${oc((o) => o.status)}::text[], ${oc((o) => o.lastError ?? null)}::text[])
+        AS o(i, dossier_id, action_id, topic, channel, recipient, recipient_name, recipient_user_id, subject, body,
+          template, fields, dedupe_key, status, last_error)
+      WHERE o.i IN (SELECT u.i FROM u)
+      ON CONFLICT (dedupe_key) DO NOTHING)
+    SELECT i FROM u`.execute(db);
+  return new Set(r.rows.map((x) => x.i));
 }
 
 export async function appendAction(trx: Db, dossierId: string, seq: number, a: DossierAction, at: number) {
