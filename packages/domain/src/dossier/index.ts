@@ -25,7 +25,7 @@ export { decide, initialDossierState, type DecideResult } from './decide.js';
 export { foldDossier } from './fold.js';
 export { indexFactsOf, onTime766, syncedDueAtOf, reportDueAtOf } from './indexFacts.js';
 export { stepTimeliness, budgetMs } from './steps.js';
-export { periodEnded, workingHoursLeft } from './timeLeft.js';
+export { coordinationDeadline, periodEnded, workingHoursLeft, workingHoursUntil } from './timeLeft.js';
 export type { DossierEvent, NotificationTopic, FormId } from './events.js';
 export type { NormalizedAction, TransitionInput } from './transition.js';
 export {

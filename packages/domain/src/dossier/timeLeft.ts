@@ -27,8 +27,26 @@ export function workingHoursLeft(calendar: WorkingCalendar, s: DossierState, now
   if (s.dueAt === null || periodEnded(s) || s.clock === 'STOPPED') return null;
   const wait =
     s.clock === 'PAUSED' || s.clock === 'EXCLUDED' ? (s.pauses ?? []).find((p) => p.end === null) : undefined;
-  const from = wait ? Math.min(wait.start, now) : now;
-  const ms =
-    s.dueAt >= from ? workingTimeBetweenMs(calendar, from, s.dueAt) : -workingTimeBetweenMs(calendar, s.dueAt, from);
+  return workingHoursUntil(calendar, s.dueAt, wait ? Math.min(wait.start, now) : now);
+}
+
+/** Working hours from `from` to `due`, one decimal, negative when `due` is past. */
+export function workingHoursUntil(calendar: WorkingCalendar, due: number, from: number): number {
+  const ms = due >= from ? workingTimeBetweenMs(calendar, from, due) : -workingTimeBetweenMs(calendar, due, from);
   return Math.round((ms / HOUR_MS) * 10) / 10;
+}
+
+/**
+ * What a coordinating body answers to on its list: its open sub-dossier's own deadline and the working hours
+ * left to it; null when the unit has no open sub-dossier or it was sent without a budget.
+ */
+export function coordinationDeadline(
+  calendar: WorkingCalendar,
+  s: DossierState,
+  coordinatingBodyId: string,
+  now: number,
+): { dueAt: number; workingHoursLeft: number } | null {
+  const sub = s.subDossiers.find((d) => d.coordinatingBodyId === coordinatingBodyId && d.returnedAt === null);
+  if (!sub || sub.stepDueAt === null) return null;
+  return { dueAt: sub.stepDueAt, workingHoursLeft: workingHoursUntil(calendar, sub.stepDueAt, now) };
 }

@@ -51,6 +51,11 @@ export const dossierSummary = z
     /** The deadline clock (RUNNING, PAUSED, EXCLUDED, STOPPED…): tells a paused figure from a running one. */
     clock: z.string(),
     version: z.number(),
+    /**
+     * Only in `view=coordinating`: the open sub-dossier's own deadline at the unit asked for and the working hours
+     * left to it (its calendar); null when it was sent without a budget. `dueAt` stays the citizen's appointment.
+     */
+    coordination: z.object({ dueAt: z.string(), workingHoursLeft: z.number() }).nullable().optional(),
   })
   .meta({ id: 'DossierSummary' });
 export type DossierSummary = z.infer<typeof dossierSummary>;

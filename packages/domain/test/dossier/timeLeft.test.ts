@@ -5,7 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { periodEnded, workingHoursLeft, type DossierState } from '../../src/dossier/index.js';
+import { coordinationDeadline, periodEnded, workingHoursLeft, type DossierState } from '../../src/dossier/index.js';
+import { addWorkingTime, HOUR_MS } from '../../src/calendar/index.js';
 import { act, at, cal, receivePayload, run, samplePayload } from './helpers.js';
 
 const received = (mode: 'PAUSE' | 'RESTART' = 'PAUSE') =>
@@ -73,5 +74,39 @@ describe('working hours left', () => {
       'WITHDRAWAL_REQUESTED',
     ] as const)
       assert.equal(ended(state), false, state);
+  });
+});
+
+describe("a coordinating body's own deadline", () => {
+  const sent = at('2026-05-14', '09:00');
+  const due = addWorkingTime(cal, sent, 16 * HOUR_MS); // a budget of 16 working hours
+  const sub = (body: string, extra: Partial<DossierState['subDossiers'][number]> = {}) => ({
+    id: `lt-${body}`,
+    coordinatingBodyId: body,
+    sentAt: sent,
+    stepDueAt: due,
+    returnedAt: null,
+    result: null,
+    ...extra,
+  });
+  const withSubs = (subs: DossierState['subDossiers']): DossierState => ({ ...run([received()]), subDossiers: subs });
+  const cases: [string, DossierState['subDossiers'], number | null][] = [
+    ['its open sub-dossier, just sent: the whole budget', [sub('B')], 16],
+    ['another body’s sub-dossier only', [sub('C')], null],
+    ['its sub-dossier already returned', [sub('B', { returnedAt: sent + 3_600_000 })], null],
+    ['sent without a budget', [sub('B', { stepDueAt: null })], null],
+    ['a returned one and an open one: the open one', [sub('B', { returnedAt: sent, stepDueAt: sent }), sub('B')], 16],
+  ];
+  for (const [name, subs, hours] of cases)
+    test(name, () => {
+      const own = coordinationDeadline(cal, withSubs(subs), 'B', sent);
+      assert.equal(own?.workingHoursLeft ?? null, hours);
+      if (hours !== null) assert.equal(own!.dueAt, due);
+    });
+  test('counts down in working time and reads negative once past', () => {
+    const s = withSubs([sub('B')]);
+    const dayLater = at('2026-05-15', '09:00'); // one working day of eight hours after it was sent
+    assert.equal(coordinationDeadline(cal, s, 'B', dayLater)!.workingHoursLeft, 8);
+    assert.ok(coordinationDeadline(cal, s, 'B', due + 86_400_000)!.workingHoursLeft < 0);
   });
 });

@@ -2,7 +2,13 @@
 import { sql } from 'kysely';
 import { DomainError, rolePermissions, type Role } from '@motcua/domain';
 import { HOUR_MS, addWorkingTime, parseInstant } from '@motcua/domain/calendar/index';
-import { activeStates, periodEnded, workingHoursLeft, type DossierState } from '@motcua/domain/dossier/index';
+import {
+  activeStates,
+  coordinationDeadline,
+  periodEnded,
+  workingHoursLeft,
+  type DossierState,
+} from '@motcua/domain/dossier/index';
 import type { DossierSummary, ListQuery } from '@motcua/domain/schemas/dossiers';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
@@ -13,7 +19,7 @@ import { ancestorPath } from '../units/store';
 import { allowedActionsFor, requireVisible, type Reach } from './access';
 import { catalogChannelOf } from './reception';
 import * as store from './store';
-import { detailOf, summaryOf } from './view';
+import { detailOf, iso, summaryOf } from './view';
 
 async function hoursLeft(db: Db, row: store.DossierRow, now: number): Promise<number | null> {
   const s: DossierState = row.stateJson;
@@ -142,7 +148,16 @@ export async function listDossiers(ctx: RequestContext, q: ListQuery, now = Date
     ORDER BY coalesce(d.due_at, ${INFINITY}::timestamptz), d.id
     LIMIT ${q.limit + 1}`.execute(ctx.db);
 
-  const rows = await Promise.all(r.rows.map(async (row) => summaryOf(row, await hoursLeft(ctx.db, row, now))));
+  // A coordinating body answers to its sub-dossier's deadline, counted in its own calendar.
+  const bodyCalendar = openAt ? (await calendarCacheFor(ctx.db).get(q.unitId!)).calendar : undefined;
+  const rows = await Promise.all(
+    r.rows.map(async (row): Promise<DossierSummary> => {
+      const summary = summaryOf(row, await hoursLeft(ctx.db, row, now));
+      if (!bodyCalendar) return summary;
+      const own = coordinationDeadline(bodyCalendar, row.stateJson, q.unitId!, now);
+      return { ...summary, coordination: own && { dueAt: iso(own.dueAt)!, workingHoursLeft: own.workingHoursLeft } };
+    }),
+  );
   return pageResult<DossierSummary>(rows, q.limit, (s) =>
     s.dueAt === null ? INFINITY : new Date(parseInstant(s.dueAt)).toISOString(),
   );

@@ -605,9 +605,18 @@ describe('inter-agency sub-dossiers (liên thông)', () => {
 
     const queue = await outsider.get(`/api/v1/dossiers?view=coordinating&unitId=${giaLam}`);
     assert.equal(queue.statusCode, 200, queue.body);
-    assert.ok(
-      queue.json().items.some((x: Json) => x.id === d.id),
-      'in the coordinating body’s list',
+    const listed = queue.json().items.find((x: Json) => x.id === d.id);
+    assert.ok(listed, 'in the coordinating body’s list');
+    // The body answers to its own 16 working hours, not to the dossier's appointment days away.
+    assert.equal(Date.parse(listed.coordination.dueAt), d.record.subDossiers[0].stepDueAt);
+    assert.ok(listed.coordination.workingHoursLeft > 15.5 && listed.coordination.workingHoursLeft <= 16);
+    assert.equal(listed.dueAt, d.dueAt, 'the appointment is still the citizen’s');
+    assert.ok(listed.workingHoursLeft > listed.coordination.workingHoursLeft);
+    const unitList = await officer.get(`/api/v1/dossiers?view=unit&unitId=${communeId}`);
+    assert.equal(
+      unitList.json().items.find((x: Json) => x.id === d.id).coordination,
+      undefined,
+      'only the coordinating list carries it',
     );
     const seen = await outsider.get(`/api/v1/dossiers/${d.id}`);
     assert.equal(seen.statusCode, 200);

@@ -237,6 +237,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'ds.mine.quick': 'Quick approve',
   'ds.mine.quickLabel': 'Quick approve dossier {code}',
   'ds.mine.cannotResolve': 'This dossier cannot be approved now; open it to see the actions allowed.',
+  'ds.coord.due': 'Inter-agency result due',
+  'ds.coord.noBudget': 'As the dossier',
   'ds.coord.title': 'Inter-agency dossiers',
   'ds.coord.intro':
     "Other units' dossiers waiting for {unit}'s inter-agency part. Return the result on the dossier page; the dossier then leaves this list.",

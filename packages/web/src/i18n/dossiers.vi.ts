@@ -243,6 +243,8 @@ export const dossiersVi = {
   'ds.mine.quick': 'Duyệt nhanh',
   'ds.mine.quickLabel': 'Duyệt nhanh hồ sơ {code}',
   'ds.mine.cannotResolve': 'Hồ sơ này hiện chưa thể phê duyệt; hãy mở hồ sơ để xem các thao tác được phép.',
+  'ds.coord.due': 'Hạn trả kết quả liên thông',
+  'ds.coord.noBudget': 'Theo hạn hồ sơ',
   'ds.coord.title': 'Hồ sơ liên thông',
   'ds.coord.intro':
     'Hồ sơ của đơn vị khác đang chờ {unit} giải quyết phần liên thông. Trả kết quả ở trang hồ sơ; hồ sơ khi đó rời danh sách này.',

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { formatVnDateTime } from '@motcua/domain/calendar/display';
 import { BASE_URL, assertAccessible, launch, login, newPage, screenshot, settle, waitForTitle } from './browser';
 import { act, apiLogin, type Json } from './api';
 import { findOnlineProcedure, tag } from './flows';
@@ -87,6 +88,11 @@ describe('inter-agency dossiers', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is
     const row = page.locator('.ant-table-row', { hasText: code });
     await row.waitFor();
     await settle(page);
+    // The row shows Gia Lâm's own deadline (16 working hours), not the dossier's appointment days away.
+    await page.getByRole('columnheader', { name: 'Hạn trả kết quả liên thông' }).waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    assert.ok(rowText.includes(formatVnDateTime(sent.record.subDossiers[0].stepDueAt, true)), rowText);
+    assert.match(rowText, /còn (15,\d|16) giờ làm việc/i);
     await assertAccessible(page, 'inter-agency list');
     await screenshot(page, `${PREFIX}-01-list`);
     await row.getByRole('link', { name: `Mở hồ sơ ${code}` }).click();

@@ -68,6 +68,7 @@ export function DossierTable({
   emptyText,
   reloadKey,
   toolbarExtra,
+  hoursLeftOf = (d) => d.workingHoursLeft,
 }: {
   params: DossierListParams | null;
   columns: ColumnsType<DossierSummary>;
@@ -75,6 +76,8 @@ export function DossierTable({
   emptyText?: string;
   reloadKey?: unknown;
   toolbarExtra?: ReactNode;
+  /** The hours that colour a row (by default the dossier's own time left). */
+  hoursLeftOf?: (d: DossierSummary) => number | null;
 }) {
   const t = useT();
   const [items, setItems] = useState<DossierSummary[]>([]);
@@ -126,7 +129,10 @@ export function DossierTable({
         columns={columns}
         dataSource={items}
         pagination={false}
-        rowClassName={(d) => (d.workingHoursLeft === null ? '' : `ds-row-${timeLeftLevel(d.workingHoursLeft)}`)}
+        rowClassName={(d) => {
+          const hours = hoursLeftOf(d);
+          return hours === null ? '' : `ds-row-${timeLeftLevel(hours)}`;
+        }}
         locale={{ emptyText: emptyText ?? t('ds.empty') }}
         caption={<span className="visually-hidden">{caption}</span>}
         scroll={{ x: 960 }}
