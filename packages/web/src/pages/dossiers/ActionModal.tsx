@@ -158,7 +158,12 @@ export function ActionModal({ dossier, type, onClose, onDone, onConflict, assign
       method: dossier.channel === 'POSTAL' ? 'POSTAL' : 'COUNTER',
       recipient: { type: 'APPLICANT', name: dossier.applicant.name, idNumber: dossier.applicant.idNumber ?? undefined },
       feeLines: [{ name: '', amount: null }],
-      subDossierId: type === 'SEND_TO_COORDINATING_BODY' ? newIdempotencyKey() : undefined,
+      subDossierId:
+        type === 'SEND_TO_COORDINATING_BODY'
+          ? newIdempotencyKey()
+          : type === 'RECEIVE_COORDINATION_RESULT'
+            ? onlyOpenSubDossier(dossier)
+            : undefined,
       digitized: [],
     };
     form.setFieldsValue(defaults);
@@ -419,7 +424,7 @@ export function ActionModal({ dossier, type, onClose, onDone, onConflict, assign
     required: required.has(p.index),
   }));
 
-  const openSubDossiers = (dossier.record.subDossiers ?? []).filter((s) => s.returnedAt === null);
+  const openSubDossiers = openSubDossiersOf(dossier);
   const dueDate = dossier.dueAt ? dossier.dueAt.slice(0, 10) : null;
 
   const fields = (() => {
@@ -920,4 +925,12 @@ export function ActionModal({ dossier, type, onClose, onDone, onConflict, assign
 export function orderedActions(d: Dossier): DossierActionType[] {
   const allowed = new Set(d.allowedActions);
   return ACTION_ORDER.filter((a) => allowed.has(a));
+}
+
+const openSubDossiersOf = (dossier: Dossier) => (dossier.record.subDossiers ?? []).filter((s) => s.returnedAt === null);
+
+/** A coordinating body usually has one part open: it is chosen for the officer. */
+function onlyOpenSubDossier(dossier: Dossier): string | undefined {
+  const open = openSubDossiersOf(dossier);
+  return open.length === 1 ? open[0]!.id : undefined;
 }
