@@ -33,7 +33,7 @@ import {
 import * as store from './store';
 import type { LogCache, LoggedAction } from './logCache';
 import type { Batcher } from '../platform/batching';
-import type { ActionReads } from './writeBatch';
+import type { ActionReads } from './groupCommit';
 import { stepIdOf } from './view';
 
 /** The outcome; `state` is the folded state after the action (absent for a replay, which reads it back). */

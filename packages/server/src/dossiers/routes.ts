@@ -29,7 +29,7 @@ import { assigneesOf, getDossier, listDossiers, myDossiers } from './queries';
 import { receive, submitOnline } from './reception';
 import { recomputeBody, recomputeDue } from './recompute';
 import { LogCache } from './logCache';
-import { readBatcher, writeBatcher } from './writeBatch';
+import { readBatcher, writeBatcher } from './groupCommit';
 import { minimalOf } from './view';
 
 const tags = ['Hồ sơ (dossiers)'];

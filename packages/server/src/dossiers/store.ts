@@ -316,30 +316,20 @@ function projectionSet(version: number, s: DossierState, extra: { receivedBy?: s
  * Appends the action, rewrites the projection and queues the notifications in one statement, only if the row
  * is still at `version - 1`: the UPDATE waits for a concurrent writer of the row and then sees its version, so
  * two writers are serialised and the later one changes nothing (false). The action's primary key is the
- * Idempotency-Key: a key already taken fails the whole statement with a unique violation.
+ * Idempotency-Key: a key already taken fails the whole statement with a unique violation. The statement is
+ * `appendAndProjectMany`'s with one row.
  */
 export async function appendAndProject(
   db: Db,
   dossierId: string,
   version: number,
-  a: DossierAction,
+  action: DossierAction,
   at: number,
-  s: DossierState,
+  state: DossierState,
   extra: { receivedBy?: string; papers?: Paper[] } = {},
   outbox: readonly OutboxRowInput[] = [],
 ): Promise<boolean> {
-  const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox, sql`EXISTS (SELECT 1 FROM u)`)})` : sql``;
-  const r = await sql<{ id: string }>`${prepared}
-    WITH u AS (
-      UPDATE dossier SET ${projectionSet(version, s, extra)}
-      WHERE id = ${dossierId}::uuid AND version = ${version - 1} RETURNING id),
-    a AS (
-      INSERT INTO dossier_action (id, dossier_id, seq, type, actor_id, actor_role, unit_id, at, payload)
-      SELECT ${a.id}::uuid, u.id, ${version}::int, ${a.type}::text, ${a.actor.userId}::uuid, ${a.actor.role}::text,
-        ${a.actor.unitId}::uuid, ${new Date(at)}::timestamptz, ${JSON.stringify(a.payload)}::jsonb FROM u
-      RETURNING id)${queue}
-    SELECT id FROM a`.execute(db);
-  return r.rows.length === 1;
+  return (await appendAndProjectMany(db, [{ dossierId, version, action, at, state, extra, outbox }])).has(0);
 }
 
 /** One guarded write of `appendAndProject`, for `appendAndProjectMany`. */

@@ -4,7 +4,7 @@
  * back with the action, and the worker (worker.ts) delivers them afterwards. Queuing the same action again is a
  * no-op (unique dedupe key: action id, topic, channel, recipient).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { DossierEvent, DossierState } from '@motcua/domain/dossier/index';
 import type { Db } from '../platform/db';
 import { notificationSettings, type NotificationSettings, type OutboxChannel } from './settings';
@@ -81,11 +81,10 @@ export function storedFields(fields: MergeFields): Record<string, string> {
 }
 
 /**
- * The INSERT of outbox rows, skipping any whose dedupe key exists; with `onlyIf` (an SQL condition, e.g.
- * `EXISTS (SELECT 1 FROM u)` inside a data-modifying WITH) the rows are written only when it holds, so a
+ * The INSERT of outbox rows, skipping any whose dedupe key exists; usable inside a data-modifying WITH, so a
  * caller can queue them in the same statement as the write they announce.
  */
-export function outboxInsertSql(rows: readonly OutboxRowInput[], onlyIf?: RawBuilder<unknown>) {
+export function outboxInsertSql(rows: readonly OutboxRowInput[]) {
   const values = rows.map(
     (r) => sql`(${r.dossierId}::uuid, ${r.actionId}::uuid, ${r.topic}::text, ${r.channel}::text, ${r.recipient}::text,
       ${r.recipientName}::text, ${r.recipientUserId}::uuid, ${r.subject}::text, ${r.body}::text, ${r.template}::text,
@@ -94,7 +93,7 @@ export function outboxInsertSql(rows: readonly OutboxRowInput[], onlyIf?: RawBui
   );
   return sql`INSERT INTO notification_outbox (dossier_id, action_id, topic, channel, recipient, recipient_name,
       recipient_user_id, subject, body, template, fields, dedupe_key, status, last_error, sent_at)
-    SELECT * FROM (VALUES ${sql.join(values)}) v ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}
+    SELECT * FROM (VALUES ${sql.join(values)}) v
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
 }
