@@ -35,6 +35,7 @@ import type { LogCache, LoggedAction } from './logCache';
 import type { Batcher } from '../platform/batching';
 import type { ActionReads } from './groupCommit';
 import { stepIdOf } from './view';
+import { isUuid } from '../platform/uuid';
 
 /** The outcome; `state` is the folded state after the action (absent for a replay, which reads it back). */
 export interface ActResult {
@@ -62,6 +63,8 @@ export interface ActionDeps {
 }
 
 const FUTURE_TOLERANCE_MS = 60_000;
+
+const uuidOrNull = (v: unknown) => (isUuid(v) ? v : null);
 
 const keyUsedElsewhere = () =>
   new DomainError('VALIDATION_FAILED', [
@@ -93,17 +96,16 @@ export async function act(
   try {
     const prefix = opts.view && deps.logs ? deps.logs.known(dossierId) : [];
     const result = await run(async (db): Promise<ActResult> => {
-      const view = opts.view ? { afterSeq: prefix.length } : false;
+      const read = {
+        id: dossierId,
+        actionId,
+        actorId: actor.userId,
+        afterSeq: opts.view ? prefix.length : null,
+        assigneeId: body.type === 'ASSIGN' ? uuidOrNull(body.payload.assigneeUserId) : null,
+      };
       // Outside a transaction the read may share a statement with concurrent ones.
       const locked =
-        !locking && deps.reads
-          ? await deps.reads.read({
-              id: dossierId,
-              actionId,
-              actorId: actor.userId,
-              afterSeq: view ? view.afterSeq : null,
-            })
-          : await store.lockForAction(db, dossierId, actionId, actor.userId, view, locking);
+        !locking && deps.reads ? await deps.reads.read(read) : await store.lockForAction(db, read, locking);
       const owner = locked ? locked.keyOwner : await store.actionOwner(db, actionId);
       if (owner === dossierId) return { id: dossierId, replayed: true };
       if (owner) throw keyUsedElsewhere();
@@ -334,7 +336,7 @@ async function prepare(
       return prepareAssign(trx, row, payload);
     case 'SEND_TO_COORDINATING_BODY': {
       const body = payload.coordinatingBodyId;
-      const exists = typeof body === 'string' && /^[0-9a-f-]{36}$/i.test(body) && (await store.unitLabel(trx, body));
+      const exists = isUuid(body) && (await store.unitLabel(trx, body));
       if (!exists)
         throw new DomainError('DOSSIER_PAYLOAD_INVALID', [
           { field: 'body.payload.coordinatingBodyId', message: 'Cơ quan phối hợp phải là một đơn vị trong hệ thống.' },
@@ -362,12 +364,12 @@ async function prepare(
 
 /** A step of the approved internal process lends its name and budget; the assignee must be able to process here. */
 async function prepareAssign(trx: Db, row: store.LockedDossier, payload: Record<string, unknown>): Promise<Prepared> {
-  const assigneeId = payload.assigneeUserId;
-  if (typeof assigneeId !== 'string' || !/^[0-9a-f-]{36}$/i.test(assigneeId))
+  if (uuidOrNull(payload.assigneeUserId) === null)
     throw new DomainError('DOSSIER_PAYLOAD_INVALID', [
       { field: 'body.payload.assigneeUserId', message: 'Phải chọn người được giao xử lý.' },
     ]);
-  const user = await store.assigneeCandidate(trx, assigneeId);
+  // Read with the row (`ActionRead.assigneeId`): the grants as they are in the same snapshot.
+  const user = row.assigneeCandidate;
   const grants = user?.active ? user.grants : [];
   if (!user || !isAllowed({ userId: user.id, username: '', grants }, 'dossiers.process', row.path))
     throw new DomainError('DOSSIER_ASSIGNEE_INVALID', [

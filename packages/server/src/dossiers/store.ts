@@ -90,6 +90,19 @@ const processSql = sql`(SELECT json_build_object('id', ip.id, 'steps', ip.steps)
   WHERE ip.procedure_version_id = d.procedure_version_id AND ip.unit_id = d.unit_id AND ip.status = 'APPROVED'
   ORDER BY (ip.channel = ${catalogChannelSql}) DESC LIMIT 1)`;
 
+/** An ASSIGN's candidate: the user's contact and active grants (an ASSIGN checks both). */
+export interface AssigneeCandidate {
+  id: string;
+  name: string;
+  email: string | null;
+  active: boolean;
+  grants: { role: Role; unitId: string; includeSubtree: boolean }[];
+}
+
+const candidateSql = sql`json_build_object('id', u.id, 'name', u.full_name, 'email', u.email, 'active', u.active,
+  'grants', coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id,
+    'includeSubtree', g.include_subtree)) FROM role_grant g WHERE g.user_id = u.id AND g.revoked_at IS NULL), '[]'))`;
+
 /** What an action needs besides the row, read by the same statement that locks it. */
 export interface LockedDossier extends DossierRow {
   /** The dossier an Idempotency-Key already belongs to, if any (null without a key). */
@@ -99,6 +112,8 @@ export interface LockedDossier extends DossierRow {
   calendarRevision: number;
   /** The actor's full name (the new timeline entry). */
   actorName: string | null;
+  /** The user the ASSIGN names, if the read was given one and the user exists. */
+  assigneeCandidate: AssigneeCandidate | null;
   /** The detail view's parts, only when `view` is asked for. */
   process?: { id: string; steps: ProcessStep[] } | null;
   /** The log's entries after `view.afterSeq`, without names. */
@@ -110,27 +125,21 @@ export interface LockedDossier extends DossierRow {
 }
 
 /**
- * The row (locked for the rest of the transaction when `lock`), with the unit path, the calendar revision and
- * the key's owner; with `view` also the log's entries after `afterSeq` (the caller holds the rest), its actors'
- * names, the process, the rating and the assignees' names, so the answer needs no second read. One round trip
- * instead of about ten.
+ * The row (locked for the rest of the transaction when `lock`), with the unit path, the calendar revision,
+ * the key's owner and the candidate of an ASSIGN; with `afterSeq` also the log's entries after it (the caller
+ * holds the rest), its actors' names, the process, the rating and the assignees' names, so the answer needs no
+ * second read. One round trip instead of about ten.
  */
-export async function lockForAction(
-  trx: Db,
-  id: string,
-  actionId: string,
-  actorId: string,
-  view: false | { afterSeq: number },
-  lock = true,
-): Promise<LockedDossier | undefined> {
+export async function lockForAction(trx: Db, read: ActionRead, lock = true): Promise<LockedDossier | undefined> {
   const keys = {
-    actionId: sql`${actionId}::uuid`,
-    actorId: sql`${actorId}::uuid`,
-    afterSeq: sql`${view ? view.afterSeq : 0}::int`,
+    actionId: sql`${read.actionId}::uuid`,
+    actorId: sql`${read.actorId}::uuid`,
+    afterSeq: sql`${read.afterSeq ?? 0}::int`,
+    assigneeId: sql`${read.assigneeId}::uuid`,
   };
   const r = await sql<LockedDossier>`${prepared}
-    SELECT ${actionReadColumns(keys, view !== false)}
-    FROM dossier d WHERE d.id = ${id}::uuid ${lock ? sql`FOR UPDATE OF d` : sql``}`.execute(trx);
+    SELECT ${actionReadColumns(keys, read.afterSeq !== null)}
+    FROM dossier d WHERE d.id = ${read.id}::uuid ${lock ? sql`FOR UPDATE OF d` : sql``}`.execute(trx);
   return r.rows[0];
 }
 
@@ -141,6 +150,8 @@ export interface ActionRead {
   actorId: string;
   /** The log's entries after this are read; the view's parts only when set. */
   afterSeq: number | null;
+  /** The user an ASSIGN names (a well-formed UUID), read as `assigneeCandidate`; null otherwise. */
+  assigneeId: string | null;
 }
 
 /**
@@ -153,12 +164,18 @@ export async function readForActions(
   reads: readonly ActionRead[],
   view: boolean,
 ): Promise<(LockedDossier | undefined)[]> {
-  const keys = { actionId: sql`k.action_id`, actorId: sql`k.actor_id`, afterSeq: sql`k.after_seq` };
+  const keys = {
+    actionId: sql`k.action_id`,
+    actorId: sql`k.actor_id`,
+    afterSeq: sql`k.after_seq`,
+    assigneeId: sql`k.assignee_id`,
+  };
   const r = await sql<LockedDossier & { i: number }>`${prepared}
     SELECT k.i::int AS i, ${actionReadColumns(keys, view)}
     FROM unnest(${reads.map((x) => x.id)}::uuid[], ${reads.map((x) => x.actionId)}::uuid[],
-      ${reads.map((x) => x.actorId)}::uuid[], ${reads.map((x) => x.afterSeq ?? 0)}::int[])
-      WITH ORDINALITY AS k(id, action_id, actor_id, after_seq, i)
+      ${reads.map((x) => x.actorId)}::uuid[], ${reads.map((x) => x.afterSeq ?? 0)}::int[],
+      ${reads.map((x) => x.assigneeId)}::uuid[])
+      WITH ORDINALITY AS k(id, action_id, actor_id, after_seq, assignee_id, i)
     JOIN dossier d ON d.id = k.id`.execute(db);
   const byIndex = new Map(r.rows.map(({ i, ...row }) => [i - 1, row as LockedDossier]));
   return reads.map((_, i) => byIndex.get(i));
@@ -166,7 +183,12 @@ export async function readForActions(
 
 /** The columns of an action's read of dossier `d`; the keys are SQL (parameters, or columns of the batch). */
 function actionReadColumns(
-  keys: { actionId: RawBuilder<unknown>; actorId: RawBuilder<unknown>; afterSeq: RawBuilder<unknown> },
+  keys: {
+    actionId: RawBuilder<unknown>;
+    actorId: RawBuilder<unknown>;
+    afterSeq: RawBuilder<unknown>;
+    assigneeId: RawBuilder<unknown>;
+  },
   view: boolean,
 ) {
   const viewParts = view
@@ -196,7 +218,8 @@ function actionReadColumns(
           UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id WHERE up.depth < 20
         ) SELECT array_agg(id::text ORDER BY depth) FROM up) AS path,
       (SELECT revision FROM calendar_revision WHERE id = 1) AS "calendarRevision",
-      (SELECT full_name FROM app_user WHERE id = ${keys.actorId}) AS "actorName"${viewParts}`;
+      (SELECT full_name FROM app_user WHERE id = ${keys.actorId}) AS "actorName",
+      (SELECT ${candidateSql} FROM app_user u WHERE u.id = ${keys.assigneeId}) AS "assigneeCandidate"${viewParts}`;
 }
 
 export async function findByCode(db: Db, code: string): Promise<DossierRow | undefined> {
@@ -514,22 +537,6 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
   const r = await sql<{ id: string; name: string }>`
     SELECT id, full_name AS name FROM app_user WHERE id = ANY(${ids}::uuid[])`.execute(db);
   return new Map(r.rows.map((x) => [x.id, x.name]));
-}
-
-/** The assignee's contact and active grants in one statement (an ASSIGN checks both). */
-export async function assigneeCandidate(db: Db, id: string) {
-  const r = await sql<{
-    id: string;
-    name: string;
-    email: string | null;
-    active: boolean;
-    grants: { role: Role; unitId: string; includeSubtree: boolean }[];
-  }>`
-    SELECT u.id, u.full_name AS name, u.email, u.active,
-      coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'includeSubtree', g.include_subtree))
-        FROM role_grant g WHERE g.user_id = u.id AND g.revoked_at IS NULL), '[]') AS grants
-    FROM app_user u WHERE u.id = ${id}::uuid`.execute(db);
-  return r.rows[0];
 }
 
 export async function userContact(db: Db, id: string) {

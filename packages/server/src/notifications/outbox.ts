@@ -9,6 +9,7 @@ import type { DossierEvent, DossierState } from '@motcua/domain/dossier/index';
 import type { Db } from '../platform/db';
 import { notificationSettings, type NotificationSettings, type OutboxChannel } from './settings';
 import { dossierMergeFields, render, templateFor, templateId, type MergeFields, type TemplateTopic } from './templates';
+import { isUuid } from '../platform/uuid';
 
 export interface DossierNotificationInput {
   dossierId: string;
@@ -55,10 +56,8 @@ export interface OutboxRowInput {
   lastError?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
-export const isUuid = (s: string | null | undefined): s is string => !!s && UUID.test(s);
 const present = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim() !== '';
 
 /** Digits with an optional leading +, as the gateways expect; null when it cannot be a phone number. */

@@ -438,6 +438,13 @@ describe('rules that refuse and change nothing', () => {
     const badAssignee = await act(officer, d, 'ASSIGN', { stepId: 'step-1', assigneeUserId: await userId('congdan') });
     assert.equal(badAssignee.statusCode, 422);
     assert.equal(badAssignee.json().code, 'DOSSIER_ASSIGNEE_INVALID');
+    const unknownAssignee = await act(officer, d, 'ASSIGN', { stepId: 'step-1', assigneeUserId: randomUUID() });
+    assert.equal(unknownAssignee.json().code, 'DOSSIER_ASSIGNEE_INVALID');
+    // Not a UUID PostgreSQL accepts: refused before the (shared) read, not a 500.
+    const malformed = await act(officer, d, 'ASSIGN', { stepId: 'step-1', assigneeUserId: '-'.repeat(36) });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().code, 'DOSSIER_PAYLOAD_INVALID');
+    assert.equal(malformed.json().errors[0].field, 'body.payload.assigneeUserId');
     const incomplete = await act(leader, d, 'RESOLVE', { outcome: 'APPROVED' });
     assert.equal(incomplete.statusCode, 422);
     assert.equal(incomplete.json().code, 'DOSSIER_RESULT_INCOMPLETE');
