@@ -28,13 +28,16 @@ async function hoursLeft(db: Db, row: store.DossierRow, now: number): Promise<nu
   return workingHoursLeft(calendar, s, now);
 }
 
-/** The detail view as the viewer may see it: the actions they may try, actor names hidden from a citizen. */
+/**
+ * The detail view as the viewer may see it: the actions they may try, officers' names hidden from a citizen
+ * (an officer of the unit or of a coordinating body sees them).
+ */
 export function detailFor(
   row: store.DossierRow,
   reach: Reach,
   parts: Omit<Parameters<typeof detailOf>[1], 'allowedActions'>,
 ) {
-  const staff = reach.roles.some((x) => x !== 'CITIZEN');
+  const staff = reach.roles.some((x) => x !== 'CITIZEN') || reach.coordination.some((c) => c.roles.length > 0);
   return detailOf(row, {
     ...parts,
     allowedActions: allowedActionsFor(reach, row.stateJson),

@@ -163,6 +163,13 @@ describe('online submission to delivery and rating', () => {
 
     d = await ok(officer, d, 'DELIVER', { method: 'COUNTER', recipient: { type: 'APPLICANT', name: applicant.name } });
     assert.equal(d.state, 'DELIVERED');
+    const asCitizen = (await citizen.get(`/api/v1/dossiers/${d.id}`)).json();
+    assert.ok(asCitizen.timeline.length > 2);
+    assert.ok(
+      asCitizen.timeline.every((e: Json) => e.actorName === null),
+      'a citizen sees the roles on the timeline, not the officers’ names',
+    );
+    assert.ok(d.timeline.every((e: Json) => typeof e.actorName === 'string'), 'the officer sees every name');
 
     const track = await t.anonymous.get(`/api/v1/public/dossiers/${d.code}?check=4321`);
     assert.equal(track.statusCode, 200, track.body);
@@ -628,6 +635,9 @@ describe('inter-agency sub-dossiers (liên thông)', () => {
     const seen = await outsider.get(`/api/v1/dossiers/${d.id}`);
     assert.equal(seen.statusCode, 200);
     assert.deepEqual(seen.json().allowedActions, ['RECEIVE_COORDINATION_RESULT']);
+    const sentBy = seen.json().timeline.find((e: Json) => e.type === 'SEND_TO_COORDINATING_BODY');
+    assert.equal(sentBy.actorName, (await officer.get(`/api/v1/dossiers/${d.id}`)).json().timeline.at(-1).actorName);
+    assert.ok(sentBy.actorName, 'an officer of the coordinating body sees who sent it');
     const notTheirs = await act(outsider, d, 'STOP', { reason: 'x', legalGround: 'y' });
     assert.equal(notTheirs.statusCode, 403);
     const wrongSub = await act(outsider, d, 'RECEIVE_COORDINATION_RESULT', { subDossierId: 'khac', result: 'x' });

@@ -96,6 +96,11 @@ describe('inter-agency dossiers', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is
     await assertAccessible(page, 'inter-agency list');
     await screenshot(page, `${PREFIX}-01-list`);
     await row.getByRole('link', { name: `Mở hồ sơ ${code}` }).click();
+    // The coordinating body's officer sees who handled the dossier, as the unit's own officers do.
+    const sender = sent.timeline.at(-1);
+    assert.equal(sender.type, 'SEND_TO_COORDINATING_BODY');
+    await page.locator('.ant-timeline').getByText(`${sender.actorName} (`).first().waitFor();
+    assert.doesNotMatch(await page.locator('.ant-timeline').innerText(), /Người nộp \(Cán bộ/);
     await page.getByRole('button', { name: 'Nhận kết quả liên thông' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();

@@ -10,6 +10,10 @@ import { vnDate, vnDateTime, vnDueAt } from '../../vnTime';
 const ROLES = new Set<string>(roles);
 export const roleName = (t: Translate, r: string) => (ROLES.has(r) ? t(`role.${r}` as MessageKey) : r);
 
+/** Who acted, as the timeline shows it: a citizen's view has no officers' names, only their roles. */
+export const actorLabel = (t: Translate, name: string | null, role: string) =>
+  name ? `${name} (${roleName(t, role)})` : role === 'CITIZEN' ? t('ds.tl.someone') : roleName(t, role);
+
 export function durationText(d: Duration | null | undefined, t: Translate): string {
   if (!d) return '';
   const key = {
@@ -141,7 +145,7 @@ export function ActionTimeline({ dossier, names }: { dossier: Dossier; names: Ma
                 <strong>{t(actionLabel(e.type))}</strong> · {vnDateTime(e.at)}
               </div>
               <div className="ds-muted" style={{ fontSize: 13 }}>
-                {e.actorName ?? t('ds.tl.someone')} ({roleName(t, e.actorRole)})
+                {actorLabel(t, e.actorName, e.actorRole)}
               </div>
               {summary && <div className="ds-timeline-payload">{summary}</div>}
             </div>
