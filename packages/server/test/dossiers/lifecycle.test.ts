@@ -169,7 +169,10 @@ describe('online submission to delivery and rating', () => {
       asCitizen.timeline.every((e: Json) => e.actorName === null),
       'a citizen sees the roles on the timeline, not the officers’ names',
     );
-    assert.ok(d.timeline.every((e: Json) => typeof e.actorName === 'string'), 'the officer sees every name');
+    assert.ok(
+      d.timeline.every((e: Json) => typeof e.actorName === 'string'),
+      'the officer sees every name',
+    );
 
     const track = await t.anonymous.get(`/api/v1/public/dossiers/${d.code}?check=4321`);
     assert.equal(track.statusCode, 200, track.body);
