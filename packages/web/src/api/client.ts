@@ -18,6 +18,16 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let language: 'vi' | 'en' = 'vi';
+
+/** The UI's language: the API's problem titles follow it (Accept-Language), not the browser's setting. */
+export function setApiLanguage(lang: 'vi' | 'en'): void {
+  language = lang;
+}
+
+export function apiLanguage(): 'vi' | 'en' {
+  return language;
+}
 let unauthorizedHandler: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -69,7 +79,11 @@ async function readProblem(res: Response): Promise<Problem> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language === 'en' ? 'en, vi;q=0.5' : 'vi',
+    ...opts.headers,
+  };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -1,12 +1,17 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from './client';
+import { ApiError, apiLanguage } from './client';
 import type { Translate } from '../i18n';
 
-/** The message to show for an error: the server's Vietnamese `detail` first. */
+/**
+ * The message to show for an error: the server's Vietnamese `detail` first; in the English UI the code's
+ * English `title` (the server's `detail` and field messages are Vietnamese only).
+ */
 export function problemMessage(err: unknown, t: Translate): string {
   if (err instanceof ApiError) {
     if (err.code === 'NETWORK_ERROR') return t('error.network');
-    return err.problem.detail ?? err.problem.title ?? t('error.generic');
+    const { detail, title } = err.problem;
+    if (apiLanguage() === 'en' && err.code && title) return title;
+    return detail ?? title ?? t('error.generic');
   }
   return t('error.generic');
 }

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
+import { setApiLanguage } from '../api/client';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { vi as viBase, type MessageKey as BaseMessageKey } from './vi';
@@ -47,6 +48,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const l = initialLang();
     dayjs.locale(l);
+    setApiLanguage(l);
     return l;
   });
 
@@ -56,6 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLang = useCallback((next: Lang) => {
     dayjs.locale(next);
+    setApiLanguage(next);
     setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);

@@ -264,6 +264,16 @@ describe('web shell forms', { skip: BASE_URL ? false : 'MOTCUA_BASE_URL is not s
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Users & permissions' }).waitFor();
     await assertAccessible(page, 'users page (English)');
+    // In English the refusal above the form is the code's English title (its field message stays Vietnamese).
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const en = page.getByRole('dialog', { name: 'Add user' });
+    await en.getByLabel('Username', { exact: true }).fill('tiepnhan');
+    await en.getByLabel('Full name', { exact: true }).fill('Duplicate name');
+    await en.getByLabel('Password', { exact: true }).fill('mat-khau-du-dai-123');
+    await en.getByRole('button', { name: 'Save' }).click();
+    await en.getByRole('alert').getByText('This username is taken.').waitFor();
+    await en.getByRole('button', { name: 'Cancel' }).click();
+    await en.waitFor({ state: 'hidden' });
     await screenshot(page, `${PREFIX}-users-en`);
     await selectOption(page, 'Language', 'Tiếng Việt');
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
