@@ -118,6 +118,22 @@ describe('counter reception', () => {
       seqs,
       Array.from({ length: 20 }, (_, i) => i + 1),
     );
+    // A reception that lost its number to a concurrent one wrote nothing: one row, one action, one audit entry
+    // and one chain head per dossier of the day, and the counter at the last number given.
+    const ids = results.map((r) => r.json().id as string);
+    const written = await sql<{ dossiers: number; actions: number; audits: number; heads: number; last: number }>`
+      SELECT (SELECT count(*)::int FROM dossier WHERE code LIKE ${`${unitCode}-260423-%`}) AS dossiers,
+        (SELECT count(*)::int FROM dossier_action a JOIN dossier d ON d.id = a.dossier_id
+          WHERE d.code LIKE ${`${unitCode}-260423-%`}) AS actions,
+        (SELECT count(*)::int FROM audit_log WHERE entity_type = 'dossier' AND action = 'dossier.receive'
+          AND summary LIKE ${`%${unitCode}-260423-%`}) AS audits,
+        (SELECT count(*)::int FROM audit_chain_head h WHERE h.chain_key IN (
+          SELECT chain_key FROM audit_log WHERE entity_id = ANY(${ids}::text[]))) AS heads,
+        (SELECT last FROM dossier_code_counter WHERE unit_id = ${communeId}::uuid AND local_date = '2026-04-23') AS last
+    `.execute(t.database.db);
+    assert.deepEqual(written.rows[0], { dossiers: 20, actions: 20, audits: 20, heads: 20, last: 20 });
+    const verified = await (await t.login('admin')).get('/api/v1/audit/verify');
+    assert.equal(verified.json().firstBroken, null);
   });
 
   test('a retry with the same Idempotency-Key returns the first dossier and writes nothing', async () => {
