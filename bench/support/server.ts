@@ -95,7 +95,9 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'packages/server/src/main.ts'];
+  // BENCH_EVENT_LOOP=1 prints the server's event-loop utilisation and delay every 5 s (docs/performance.md).
+  const probe = process.env.BENCH_EVENT_LOOP === '1' ? ['--import', './bench/support/event-loop-probe.ts'] : [];
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', ...probe, 'packages/server/src/main.ts'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
