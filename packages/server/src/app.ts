@@ -34,6 +34,7 @@ import { dossierImportRoutes } from './dossierImport/routes';
 import { statsRoutes } from './stats/routes';
 import { serviceIndexRoutes } from './serviceIndex/routes';
 import { securityHeaders } from './platform/securityHeaders';
+import { refuseIllFormedText } from './platform/wellFormedText';
 
 export interface AppDeps {
   db: Db;
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  refuseIllFormedText(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

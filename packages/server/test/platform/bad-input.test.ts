@@ -30,6 +30,10 @@ async function counts(app: TestApp = t) {
   return r.rows[0]!;
 }
 
+/** A raw JSON text posted as a new unit (for bodies JSON.stringify cannot make). */
+const postUnitJson = (payload: string) =>
+  admin.request({ method: 'POST', url: '/api/v1/units', payload, headers: { 'content-type': 'application/json' } });
+
 /** Asserts the problem shape; returns the fields it names. */
 function assertProblem(res: LightMyRequestResponse, status: number, code: ErrorCode): string[] {
   assert.equal(res.statusCode, status, res.body);
@@ -69,17 +73,7 @@ after(() => t.close());
 describe('malformed bodies', () => {
   test('broken JSON → 400 MALFORMED_JSON', async () => {
     for (const payload of ['{"code": "000.', '{code: 1}', '[1,2', 'null x']) {
-      await refused(
-        () =>
-          admin.request({
-            method: 'POST',
-            url: '/api/v1/units',
-            payload,
-            headers: { 'content-type': 'application/json' },
-          }),
-        400,
-        'MALFORMED_JSON',
-      );
+      await refused(() => postUnitJson(payload), 400, 'MALFORMED_JSON');
     }
   });
 
@@ -127,19 +121,32 @@ describe('malformed bodies', () => {
 
   test('a JSON array, string or null where an object is expected → 400 naming the body', async () => {
     for (const payload of [JSON.stringify([validUnit()]), '"a string"', 'null', '42']) {
-      const fields = await refused(
-        () =>
-          admin.request({
-            method: 'POST',
-            url: '/api/v1/units',
-            payload,
-            headers: { 'content-type': 'application/json' },
-          }),
-        400,
-        'VALIDATION_FAILED',
-      );
+      const fields = await refused(() => postUnitJson(payload), 400, 'VALIDATION_FAILED');
       assert.deepEqual(fields, ['body'], payload);
     }
+  });
+
+  test('half of a UTF-16 surrogate pair in a string or key → 400 naming the field (PostgreSQL cannot store it)', async () => {
+    // Written as JSON escapes: JSON.stringify would keep them, and the database refuses them in text and jsonb.
+    const raw = JSON.stringify(validUnit());
+    for (const [payload, field] of [
+      [raw.replace('"Phòng thử dữ liệu"', '"Phòng \\ud800 thử"'), 'body.name'],
+      [raw.replace('"Phòng thử dữ liệu"', '"Phòng \\udfff"'), 'body.name'],
+      [raw.replace('{', '{"ghi\\ud83dchú":1,'), 'body.?'],
+      [raw.replace('{', '{"tags":["ổn","x\\udc00"],'), 'body.tags.1'],
+    ] as const) {
+      const fields = await refused(() => postUnitJson(payload), 400, 'VALIDATION_FAILED');
+      assert.deepEqual(fields, [field], payload);
+    }
+    // A whole pair (an emoji written as two escapes) is ordinary text and is stored.
+    const res = await postUnitJson(
+      JSON.stringify({ ...validUnit(), code: '0Z3.9B.9B.H26' }).replace(
+        '"Phòng thử dữ liệu"',
+        '"Phòng thử \\ud83d\\ude00"',
+      ),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().name, 'Phòng thử 😀');
   });
 });
 
