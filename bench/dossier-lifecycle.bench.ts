@@ -33,16 +33,25 @@ const login: BenchServer['login'] = (u) => server!.login(u);
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
-/** CPU milliseconds used so far by the server process, all PostgreSQL processes and this process (Linux /proc). */
-function cpuNow(): { server: number; postgres: number; self: number } {
+/** User and system CPU milliseconds of a process so far (Linux /proc, 100 Hz ticks). */
+function cpuOf(pid: string): { user: number; system: number } {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+  } catch {
+    return { user: 0, system: 0 };
+  }
+}
+
+/**
+ * CPU milliseconds used so far by the server process (and its system share), all PostgreSQL processes and this
+ * process (Linux /proc).
+ */
+function cpuNow(): { server: number; serverSystem: number; postgres: number; self: number } {
   const ticks = (pid: string) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime at 100 Hz
-    } catch {
-      return 0;
-    }
+    const c = cpuOf(pid);
+    return c.user + c.system;
   };
   let postgres = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -53,7 +62,8 @@ function cpuNow(): { server: number; postgres: number; self: number } {
     }
   }
   const u = process.cpuUsage();
-  return { server: server?.pid ? ticks(String(server.pid)) : 0, postgres, self: (u.user + u.system) / 1000 };
+  const s = server?.pid ? cpuOf(String(server.pid)) : { user: 0, system: 0 };
+  return { server: s.user + s.system, serverSystem: s.system, postgres, self: (u.user + u.system) / 1000 };
 }
 
 function findPgbench(): string {
@@ -227,7 +237,7 @@ try {
   if (errors.size) for (const [k, v] of errors) console.log(`  errors: ${v} × ${k}`);
   const per = (a: number, b: number) => ((b - a) / all.length).toFixed(2);
   console.log(
-    `CPU ms per transition: server ${per(cpu0.server, cpu1.server)}, PostgreSQL ${per(cpu0.postgres, cpu1.postgres)} (all its processes on the machine), load generator ${per(cpu0.self, cpu1.self)}`,
+    `CPU ms per transition: server ${per(cpu0.server, cpu1.server)} (system ${per(cpu0.serverSystem, cpu1.serverSystem)}), PostgreSQL ${per(cpu0.postgres, cpu1.postgres)} (all its processes on the machine), load generator ${per(cpu0.self, cpu1.self)}`,
   );
 
   // pgbench gets the machine to itself.

@@ -370,32 +370,65 @@ export interface GuardedWrite {
 const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
- * `appendAndProject` for several dossiers (each at most once) in one statement of fixed text, the rows passed as
- * arrays: each row is updated only if still at its own `version - 1`, and only the actions and notifications of
- * rows updated are written. Returns the indexes (into `writes`) of the rows written. Like the single statement
- * it is atomic: a key already taken (or any other error) fails it whole and nothing is written.
+ * `appendAndProject` for several dossiers (each at most once) in one statement of fixed text: each row is updated
+ * only if still at its own `version - 1`, and only the actions and notifications of rows updated are written.
+ * Returns the indexes (into `writes`) of the rows written. Like the single statement it is atomic: a key already
+ * taken (or any other error) fails it whole and nothing is written. The rows travel as two JSON documents (the
+ * writes, their notifications), not as one array per column: PostgreSQL's array literal would have every state's
+ * quotes escaped by the driver and unescaped again (measured in docs/performance.md, tenth look).
  */
 export async function appendAndProjectMany(db: Db, writes: readonly GuardedWrite[]): Promise<Set<number>> {
-  const col = <T>(f: (w: GuardedWrite, i: number) => T) => writes.map(f);
-  const outbox = writes.flatMap((w, i) => w.outbox.map((o) => ({ i, o })));
-  const oc = <T>(f: (o: OutboxRowInput) => T) => outbox.map((x) => f(x.o));
+  const rows = writes.map((w, i) => ({
+    i,
+    id: w.dossierId,
+    version: w.version,
+    code: w.state.dossierCode,
+    state: w.state.state,
+    status_code: w.state.statusCode,
+    received_at: isoOf(w.state.receivedAt),
+    due_at: isoOf(w.state.dueAt),
+    original_due_at: isoOf(w.state.originalDueAt),
+    rescheduled_due_at: isoOf(w.state.rescheduledDueAt),
+    resolved_at: isoOf(w.state.resolvedAt),
+    delivered_at: isoOf(w.state.deliveredAt),
+    assignee_id: assigneeOf(w.state),
+    received_by: w.extra.receivedBy ?? null,
+    papers: w.extra.papers ?? null,
+    state_json: w.state,
+    action_id: w.action.id,
+    type: w.action.type,
+    actor_id: w.action.actor.userId,
+    actor_role: w.action.actor.role,
+    unit_id: w.action.actor.unitId,
+    at: isoOf(w.at),
+    payload: w.action.payload,
+  }));
+  const outbox = writes.flatMap((w, i) =>
+    w.outbox.map((o) => ({
+      i,
+      dossier_id: o.dossierId,
+      action_id: o.actionId,
+      topic: o.topic,
+      channel: o.channel,
+      recipient: o.recipient,
+      recipient_name: o.recipientName,
+      recipient_user_id: o.recipientUserId,
+      subject: o.subject,
+      body: o.body,
+      template: o.template,
+      fields: storedFields(o.fields),
+      dedupe_key: o.dedupeKey,
+      status: o.status,
+      last_error: o.lastError ?? null,
+    })),
+  );
   const r = await sql<{ i: number }>`${prepared}
     WITH v AS (
-      SELECT * FROM unnest(${col((_, i) => i)}::int[], ${col((w) => w.dossierId)}::uuid[], ${col((w) => w.version)}::int[],
-        ${col((w) => w.state.dossierCode)}::text[], ${col((w) => w.state.state)}::text[],
-        ${col((w) => w.state.statusCode)}::int[], ${col((w) => isoOf(w.state.receivedAt))}::timestamptz[],
-        ${col((w) => isoOf(w.state.dueAt))}::timestamptz[], ${col((w) => isoOf(w.state.originalDueAt))}::timestamptz[],
-        ${col((w) => isoOf(w.state.rescheduledDueAt))}::timestamptz[],
-        ${col((w) => isoOf(w.state.resolvedAt))}::timestamptz[], ${col((w) => isoOf(w.state.deliveredAt))}::timestamptz[],
-        ${col((w) => assigneeOf(w.state))}::uuid[], ${col((w) => w.extra.receivedBy ?? null)}::uuid[],
-        ${col((w) => (w.extra.papers ? JSON.stringify(w.extra.papers) : null))}::jsonb[],
-        ${col((w) => JSON.stringify(w.state))}::jsonb[], ${col((w) => w.action.id)}::uuid[],
-        ${col((w) => w.action.type)}::text[], ${col((w) => w.action.actor.userId)}::uuid[],
-        ${col((w) => w.action.actor.role)}::text[], ${col((w) => w.action.actor.unitId)}::uuid[],
-        ${col((w) => isoOf(w.at))}::timestamptz[], ${col((w) => JSON.stringify(w.action.payload))}::jsonb[])
-        AS v(i, id, version, code, state, status_code, received_at, due_at, original_due_at, rescheduled_due_at,
-          resolved_at, delivered_at, assignee_id, received_by, papers, state_json, action_id, type, actor_id,
-          actor_role, unit_id, at, payload)),
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(i int, id uuid, version int, code text,
+        state text, status_code int, received_at timestamptz, due_at timestamptz, original_due_at timestamptz,
+        rescheduled_due_at timestamptz, resolved_at timestamptz, delivered_at timestamptz, assignee_id uuid,
+        received_by uuid, papers jsonb, state_json jsonb, action_id uuid, type text, actor_id uuid, actor_role text,
+        unit_id uuid, at timestamptz, payload jsonb)),
     u AS (
       UPDATE dossier d SET code = v.code, state = v.state, status_code = v.status_code, received_at = v.received_at,
         due_at = v.due_at, original_due_at = v.original_due_at, rescheduled_due_at = v.rescheduled_due_at,
@@ -413,14 +446,9 @@ export async function appendAndProjectMany(db: Db, writes: readonly GuardedWrite
       SELECT o.dossier_id, o.action_id, o.topic, o.channel, o.recipient, o.recipient_name, o.recipient_user_id,
         o.subject, o.body, o.template, o.fields, o.dedupe_key, o.status, o.last_error,
         CASE WHEN o.status = 'SENT' THEN now() END
-      FROM unnest(${outbox.map((x) => x.i)}::int[], ${oc((o) => o.dossierId)}::uuid[], ${oc((o) => o.actionId)}::uuid[],
-        ${oc((o) => o.topic)}::text[], ${oc((o) => o.channel)}::text[], ${oc((o) => o.recipient)}::text[],
-        ${oc((o) => o.recipientName)}::text[], ${oc((o) => o.recipientUserId)}::uuid[], ${oc((o) => o.subject)}::text[],
-        ${oc((o) => o.body)}::text[], ${oc((o) => o.template)}::text[],
-        ${oc((o) => JSON.stringify(storedFields(o.fields)))}::jsonb[], ${oc((o) => o.dedupeKey)}::text[],
-        ${oc((o) => o.status)}::text[], ${oc((o) => o.lastError ?? null)}::text[])
-        AS o(i, dossier_id, action_id, topic, channel, recipient, recipient_name, recipient_user_id, subject, body,
-          template, fields, dedupe_key, status, last_error)
+      FROM json_to_recordset(${JSON.stringify(outbox)}::json) AS o(i int, dossier_id uuid, action_id uuid,
+        topic text, channel text, recipient text, recipient_name text, recipient_user_id uuid, subject text,
+        body text, template text, fields jsonb, dedupe_key text, status text, last_error text)
       WHERE o.i IN (SELECT u.i FROM u)
       ON CONFLICT (dedupe_key) DO NOTHING)
     SELECT i FROM u`.execute(db);
