@@ -5,6 +5,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../packages/server/src/platform/config';
+import { serverBundle } from '../../scripts/serverBundle.mjs';
 
 export interface Reply {
   status: number;
@@ -96,8 +97,14 @@ export async function startServer(
 ): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
   // BENCH_EVENT_LOOP=1 prints the server's event-loop utilisation and delay every 5 s (docs/performance.md).
-  const probe = process.env.BENCH_EVENT_LOOP === '1' ? ['--import', './bench/support/event-loop-probe.ts'] : [];
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', ...probe, 'packages/server/src/main.ts'];
+  const probe = process.env.BENCH_EVENT_LOOP === '1' ? ['--import', './bench/support/event-loop-probe.mjs'] : [];
+  // What `npm start` runs: the esbuild bundle (tsx's keep-names would add work to every closure); BENCH_TSX=1 runs
+  // the TypeScript sources through tsx instead.
+  const entry =
+    process.env.BENCH_TSX === '1'
+      ? ['--import', 'tsx', 'packages/server/src/main.ts']
+      : ['--enable-source-maps', await serverBundle()];
+  const args = [...(options.nodeArgs ?? []), ...probe, ...entry];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {
