@@ -6,12 +6,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from './platform/config';
 import { projectRoot } from './platform/config';
@@ -35,6 +30,7 @@ import { statsRoutes } from './stats/routes';
 import { serviceIndexRoutes } from './serviceIndex/routes';
 import { securityHeaders } from './platform/securityHeaders';
 import { refuseIllFormedText } from './platform/wellFormedText';
+import { responseSerializerCompiler } from './platform/responseSerializer';
 
 export interface AppDeps {
   db: Db;
@@ -78,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON only: text/plain bodies get 415 instead of being parsed as strings.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(config.nodeEnv !== 'production'));
   app.setErrorHandler(errorHandler);
   refuseIllFormedText(app);
   app.addHook('onSend', async (request, reply) => {

@@ -31,8 +31,12 @@ import { recomputeBody, recomputeDue } from './recompute';
 import { LogCache } from './logCache';
 import { readBatcher, writeBatcher } from './groupCommit';
 import { minimalOf } from './view';
+import { builtAnswer } from '../platform/responseSerializer';
 
 const tags = ['Hồ sơ (dossiers)'];
+
+// Built field by field by `view.ts` (detailOf, minimalOf): written without the schema's copy in production.
+builtAnswer(dossierView, actionResult);
 
 const idempotencyKey = z.uuid({ message: 'Idempotency-Key phải là UUID (mã thao tác).' });
 const keyHeaders = z.object({ 'idempotency-key': z.string().optional() });

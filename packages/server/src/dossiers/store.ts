@@ -373,9 +373,10 @@ const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStr
  * `appendAndProject` for several dossiers (each at most once) in one statement of fixed text: each row is updated
  * only if still at its own `version - 1`, and only the actions and notifications of rows updated are written.
  * Returns the indexes (into `writes`) of the rows written. Like the single statement it is atomic: a key already
- * taken (or any other error) fails it whole and nothing is written. The rows travel as two JSON documents (the
- * writes, their notifications), not as one array per column: PostgreSQL's array literal would have every state's
- * quotes escaped by the driver and unescaped again (measured in docs/performance.md, tenth look).
+ * taken (or any other error) fails it whole and nothing is written. The rows travel as two jsonb documents (the
+ * writes, their notifications), not as one array per column: the driver escaped every state's quotes for the array
+ * literal and PostgreSQL unescaped them again; jsonb, not json, so each state is parsed once, not twice (measured in
+ * docs/performance.md, tenth look).
  */
 export async function appendAndProjectMany(db: Db, writes: readonly GuardedWrite[]): Promise<Set<number>> {
   const rows = writes.map((w, i) => ({
@@ -424,7 +425,7 @@ export async function appendAndProjectMany(db: Db, writes: readonly GuardedWrite
   );
   const r = await sql<{ i: number }>`${prepared}
     WITH v AS (
-      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(i int, id uuid, version int, code text,
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(i int, id uuid, version int, code text,
         state text, status_code int, received_at timestamptz, due_at timestamptz, original_due_at timestamptz,
         rescheduled_due_at timestamptz, resolved_at timestamptz, delivered_at timestamptz, assignee_id uuid,
         received_by uuid, papers jsonb, state_json jsonb, action_id uuid, type text, actor_id uuid, actor_role text,
@@ -446,7 +447,7 @@ export async function appendAndProjectMany(db: Db, writes: readonly GuardedWrite
       SELECT o.dossier_id, o.action_id, o.topic, o.channel, o.recipient, o.recipient_name, o.recipient_user_id,
         o.subject, o.body, o.template, o.fields, o.dedupe_key, o.status, o.last_error,
         CASE WHEN o.status = 'SENT' THEN now() END
-      FROM json_to_recordset(${JSON.stringify(outbox)}::json) AS o(i int, dossier_id uuid, action_id uuid,
+      FROM jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb) AS o(i int, dossier_id uuid, action_id uuid,
         topic text, channel text, recipient text, recipient_name text, recipient_user_id uuid, subject text,
         body text, template text, fields jsonb, dedupe_key text, status text, last_error text)
       WHERE o.i IN (SELECT u.i FROM u)

@@ -2,7 +2,7 @@
 import { formatInstantVN } from '@motcua/domain/calendar/index';
 import { nationalStatusNames, type DossierState, type NationalStatusCode } from '@motcua/domain/dossier/index';
 import type { DossierSummary, DossierView, MinimalView } from '@motcua/domain/schemas/dossiers';
-import type { ActionRow, DossierRow, ProcessStep } from './store';
+import type { ActionRow, Applicant, DossierRow, Paper, ProcessStep } from './store';
 
 export const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : formatInstantVN(ms));
 export const statusName = (code: number) => nationalStatusNames[code as NationalStatusCode];
@@ -47,10 +47,10 @@ export function detailOf(
   const s = row.stateJson;
   return {
     ...summaryOf(row, extra.workingHoursLeft),
-    applicant: row.applicant,
+    applicant: applicantOf(row.applicant),
     summary: row.summary,
     setCount: row.setCount,
-    papers: row.papers,
+    papers: row.papers.map(paperOf),
     originalDueAt: iso(s.originalDueAt),
     rescheduledDueAt: iso(s.rescheduledDueAt),
     resolvedAt: iso(s.resolvedAt),
@@ -83,6 +83,39 @@ export function detailOf(
     record: s as unknown as Record<string, unknown>,
   };
 }
+
+/** The applicant as the answer shows it: the stored jsonb, field by field (the answer is not copied by its schema). */
+function applicantOf(a: Applicant): DossierView['applicant'] {
+  const p = a.proxy;
+  return {
+    type: a.type,
+    name: a.name,
+    idNumber: a.idNumber,
+    birthDate: a.birthDate,
+    address: a.address,
+    phone: a.phone,
+    email: a.email,
+    proxy: p
+      ? {
+          name: p.name,
+          idNumber: p.idNumber,
+          phone: p.phone,
+          email: p.email,
+          address: p.address,
+          authorisationRef: p.authorisationRef,
+        }
+      : p,
+  };
+}
+
+const paperOf = (p: Paper): DossierView['papers'][number] => ({
+  index: p.index,
+  name: p.name,
+  kind: p.kind,
+  copies: p.copies,
+  required: p.required,
+  provided: p.provided,
+});
 
 export function minimalOf(id: string, version: number, s: DossierState): MinimalView {
   return { id, code: s.dossierCode, version, state: s.state, statusCode: s.statusCode, dueAt: iso(s.dueAt) };
