@@ -39,7 +39,10 @@ export function detailFor(
 ) {
   const staff = reach.roles.some((x) => x !== 'CITIZEN') || reach.coordination.some((c) => c.roles.length > 0);
   return detailOf(row, {
-    ...parts,
+    people: parts.people,
+    workingHoursLeft: parts.workingHoursLeft,
+    process: parts.process,
+    rating: parts.rating,
     allowedActions: allowedActionsFor(reach, row.stateJson),
     actions: staff ? parts.actions : parts.actions.map((a) => ({ ...a, actorName: null })),
   });
