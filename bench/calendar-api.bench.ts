@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { serverArgs } from './support/server';
 import { projectRoot } from '../packages/server/src/platform/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../packages/server/src/platform/embeddedPostgres';
 import { withDatabase } from '../packages/server/src/platform/db';
@@ -61,7 +62,7 @@ try {
   await query(serverUrl, `CREATE DATABASE ${dbName} ENCODING 'UTF8' TEMPLATE template0`);
   const dbUrl = withDatabase(serverUrl, dbName);
   const port = await freePort();
-  child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  child = spawn(process.execPath, await serverArgs(), {
     cwd: projectRoot,
     env: {
       ...process.env,

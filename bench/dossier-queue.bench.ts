@@ -39,7 +39,7 @@ import { calendarCacheFor } from '../packages/server/src/calendar/cache';
 import { loadDemoData } from '../packages/server/src/seed/demo';
 import { formatReport, generateDossiers } from '../packages/server/src/seed/dossierGenerator';
 import { nameParts } from '../packages/server/src/seed/generator/people';
-import { httpClient } from './support/server';
+import { httpClient, serverArgs } from './support/server';
 
 const URL_10M = process.env.BENCH_10M_URL ?? 'postgres://postgres@127.0.0.1:5432/motcua_bench_10m';
 const DOSSIERS = Number(process.env.DOSSIERS ?? 10_000_000);
@@ -353,7 +353,7 @@ async function measure(db: Db, info: Record<string, unknown>) {
   const h = { db };
 
   port = Number(process.env.PORT ?? 3303);
-  child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  child = spawn(process.execPath, await serverArgs(), {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -86,6 +86,21 @@ export interface ServerOptions {
   readySeconds?: number;
 }
 
+/**
+ * The arguments of a bench server process (cwd: the project root): `nodeArgs`, the event-loop probe when
+ * BENCH_EVENT_LOOP=1 (utilisation, delay and GC pauses every 5 s, docs/performance.md), then what `npm start` runs —
+ * the esbuild bundle (tsx's keep-names would add work to every closure) — or with BENCH_TSX=1 the TypeScript sources
+ * through tsx.
+ */
+export async function serverArgs(nodeArgs: readonly string[] = []): Promise<string[]> {
+  const probe = process.env.BENCH_EVENT_LOOP === '1' ? ['--import', './bench/support/event-loop-probe.mjs'] : [];
+  const entry =
+    process.env.BENCH_TSX === '1'
+      ? ['--import', 'tsx', 'packages/server/src/main.ts']
+      : ['--enable-source-maps', await serverBundle()];
+  return [...nodeArgs, ...probe, ...entry];
+}
+
 /** The server's Node flags from SERVER_NODE_ARGS (space-separated). */
 export const serverNodeArgs = () => (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -96,15 +111,7 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-data-'));
-  // BENCH_EVENT_LOOP=1 prints the server's event-loop utilisation and delay every 5 s (docs/performance.md).
-  const probe = process.env.BENCH_EVENT_LOOP === '1' ? ['--import', './bench/support/event-loop-probe.mjs'] : [];
-  // What `npm start` runs: the esbuild bundle (tsx's keep-names would add work to every closure); BENCH_TSX=1 runs
-  // the TypeScript sources through tsx instead.
-  const entry =
-    process.env.BENCH_TSX === '1'
-      ? ['--import', 'tsx', 'packages/server/src/main.ts']
-      : ['--enable-source-maps', await serverBundle()];
-  const args = [...(options.nodeArgs ?? []), ...probe, ...entry];
+  const args = await serverArgs(options.nodeArgs);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: {

@@ -123,7 +123,8 @@ export function sendProblem(
   return sendProblemDocument(reply, request, problem, fields.length > 0 ? { errors: fields } : {});
 }
 
-function pathOf(parts: readonly PropertyKey[], where: string): string {
+/** `where.a.b` (a problem's field name) from the path of a value inside the request's `where` part. */
+export function pathOf(parts: readonly PropertyKey[], where: string): string {
   const joined = parts.map(String).join('.');
   return joined ? `${where}.${joined}` : where;
 }

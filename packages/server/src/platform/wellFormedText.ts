@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '@motcua/domain';
+import { pathOf } from './errors';
 
 // ES2024's String.prototype.isWellFormed (Node 20), not in the ES2023 lib the project compiles against.
 const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
@@ -38,7 +39,11 @@ export function refuseIllFormedText(app: FastifyInstance) {
     if (path)
       throw new DomainError('VALIDATION_FAILED', [
         {
-          field: ['body', ...path].map((p) => (wellFormed(String(p)) ? String(p) : '?')).join('.'),
+          // A key that is itself ill-formed is named '?': the field name must be storable and printable too.
+          field: pathOf(
+            path.map((p) => (wellFormed(String(p)) ? p : '?')),
+            'body',
+          ),
           message: 'Văn bản chứa ký tự không hợp lệ (nửa cặp ký tự UTF-16).',
         },
       ]);
