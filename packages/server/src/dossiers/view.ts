@@ -1,7 +1,13 @@
 /** What the API shows of a dossier: the officer's detail, a queue row, the citizen's public page. */
 import { formatInstantVN } from '@motcua/domain/calendar/index';
 import { nationalStatusNames, type DossierState, type NationalStatusCode } from '@motcua/domain/dossier/index';
-import type { DossierSummary, DossierView, MinimalView } from '@motcua/domain/schemas/dossiers';
+import {
+  applicantView,
+  dossierPaper,
+  type DossierSummary,
+  type DossierView,
+  type MinimalView,
+} from '@motcua/domain/schemas/dossiers';
 import type { ActionRow, Applicant, DossierRow, Paper, ProcessStep } from './store';
 
 export const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : formatInstantVN(ms));
@@ -85,38 +91,30 @@ export function detailOf(
   });
 }
 
-/** The applicant as the answer shows it: the stored jsonb, field by field (the answer is not copied by its schema). */
-function applicantOf(a: Applicant): DossierView['applicant'] {
-  const p = a.proxy;
-  return {
-    type: a.type,
-    name: a.name,
-    idNumber: a.idNumber,
-    birthDate: a.birthDate,
-    address: a.address,
-    phone: a.phone,
-    email: a.email,
-    proxy: p
-      ? {
-          name: p.name,
-          idNumber: p.idNumber,
-          phone: p.phone,
-          email: p.email,
-          address: p.address,
-          authorisationRef: p.authorisationRef,
-        }
-      : p,
-  };
+// The stored applicant and papers are jsonb: copied into the answer with the keys their answer schemas name (the
+// answer is not copied by its schema in production, platform/responseSerializer.ts), so a field added to a schema
+// is sent without a second list to keep in step.
+const applicantKeys = Object.keys(applicantView.shape);
+const proxyKeys = Object.keys(applicantView.shape.proxy.unwrap().unwrap().shape);
+const paperKeys = Object.keys(dossierPaper.shape);
+
+/** The keys of `source` that `keys` names and that are set (a fresh object, so no key follows a spread). */
+function picked<T>(source: object, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = (source as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
-const paperOf = (p: Paper): DossierView['papers'][number] => ({
-  index: p.index,
-  name: p.name,
-  kind: p.kind,
-  copies: p.copies,
-  required: p.required,
-  provided: p.provided,
-});
+function applicantOf(a: Applicant): DossierView['applicant'] {
+  const out = picked<DossierView['applicant']>(a, applicantKeys);
+  if (a.proxy) out.proxy = picked(a.proxy, proxyKeys);
+  return out;
+}
+
+const paperOf = (p: Paper) => picked<DossierView['papers'][number]>(p, paperKeys);
 
 export function minimalOf(id: string, version: number, s: DossierState): MinimalView {
   return { id, code: s.dossierCode, version, state: s.state, statusCode: s.statusCode, dueAt: iso(s.dueAt) };

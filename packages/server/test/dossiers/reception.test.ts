@@ -108,6 +108,33 @@ describe('counter reception', () => {
     assert.equal(verified.json().firstBroken, null);
   });
 
+  test('every applicant and proxy field recorded comes back in the detail, in its answer and when read again', async () => {
+    const applicant = {
+      type: 'ORGANISATION',
+      name: 'Công ty TNHH Minh Anh',
+      phone: '0912345678',
+      idNumber: '001190012345',
+      birthDate: '1990-05-17',
+      address: 'Thôn Đại Bái, xã Mê Linh',
+      email: 'minhanh@example.vn',
+      proxy: {
+        name: 'Lê Văn Cường',
+        idNumber: '001090054321',
+        phone: '0987000111',
+        email: 'cuong@example.vn',
+        address: 'Xóm Chùa, xã Mê Linh',
+        authorisationRef: 'Giấy ủy quyền số 12/2026/UQ',
+      },
+    };
+    const res = await receive(body('2026-04-28T09:00:00+07:00', { applicant }));
+    assert.equal(res.statusCode, 201, res.body);
+    assert.deepEqual(res.json().applicant, applicant);
+    const again = await officer.get(`/api/v1/dossiers/${res.json().id}`);
+    assert.equal(again.statusCode, 200, again.body);
+    assert.deepEqual(again.json().applicant, applicant);
+    assert.ok(again.json().papers.every((p: object) => ['index', 'name', 'provided'].every((k) => k in p)));
+  });
+
   test('20 concurrent receptions get 20 consecutive numbers', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => receive(body(`2026-04-23T08:${String(10 + i).padStart(2, '0')}:00+07:00`))),
