@@ -190,13 +190,18 @@ async function fill(): Promise<Record<string, unknown>> {
     await sql`CREATE UNIQUE INDEX ON bench_template (bucket, k)`.execute(db);
     await sql`ANALYZE bench_template`.execute(db);
 
-    // Drop what slows a bulk load: secondary indexes, the unique code constraint, foreign keys (kept for rebuild).
+    // Drop what slows a bulk load: secondary indexes, the unique code constraint, foreign keys (kept for rebuild),
+    // of the dossier and of its search rows (the insert trigger writes those).
     const indexes = await sql<{ name: string; def: string }>`SELECT indexname AS name, indexdef AS def FROM pg_indexes
-      WHERE tablename = 'dossier' AND indexname NOT IN ('dossier_pkey', 'dossier_code_key')`.execute(db);
-    const fks = await sql<{ name: string; def: string }>`SELECT conname AS name, pg_get_constraintdef(oid) AS def
-      FROM pg_constraint WHERE conrelid = 'dossier'::regclass AND contype = 'f'`.execute(db);
+      WHERE tablename IN ('dossier', 'dossier_search')
+        AND indexname NOT IN ('dossier_pkey', 'dossier_code_key', 'dossier_search_pkey')`.execute(db);
+    const fks = await sql<{ table: string; name: string; def: string }>`SELECT conrelid::regclass::text AS table,
+        conname AS name, pg_get_constraintdef(oid) AS def
+      FROM pg_constraint WHERE conrelid IN ('dossier'::regclass, 'dossier_search'::regclass) AND contype = 'f'`.execute(
+      db,
+    );
     for (const i of indexes.rows) await sql.raw(`DROP INDEX ${i.name}`).execute(db);
-    for (const f of fks.rows) await sql.raw(`ALTER TABLE dossier DROP CONSTRAINT ${f.name}`).execute(db);
+    for (const f of fks.rows) await sql.raw(`ALTER TABLE ${f.table} DROP CONSTRAINT ${f.name}`).execute(db);
     await sql`ALTER TABLE dossier DROP CONSTRAINT dossier_code_key`.execute(db);
 
     const U = units.rows.length;
@@ -272,13 +277,13 @@ async function fill(): Promise<Record<string, unknown>> {
     await ddl('dossier_code_key', 'ALTER TABLE dossier ADD CONSTRAINT dossier_code_key UNIQUE (code)');
     for (const i of indexes.rows) await ddl(i.name, i.def);
     for (const f of fks.rows) {
-      await ddl(f.name, `ALTER TABLE dossier ADD CONSTRAINT ${f.name} ${f.def} NOT VALID`);
-      await ddl(`${f.name} (validate)`, `ALTER TABLE dossier VALIDATE CONSTRAINT ${f.name}`);
+      await ddl(f.name, `ALTER TABLE ${f.table} ADD CONSTRAINT ${f.name} ${f.def} NOT VALID`);
+      await ddl(`${f.name} (validate)`, `ALTER TABLE ${f.table} VALIDATE CONSTRAINT ${f.name}`);
     }
     info.indexSeconds = secs(t0);
     info.indexTimings = timings;
     t0 = performance.now();
-    await ddl('vacuum analyze', 'VACUUM (ANALYZE) dossier');
+    await ddl('vacuum analyze', 'VACUUM (ANALYZE) dossier, dossier_search');
     info.vacuumSeconds = secs(t0);
     info.totalSeconds = secs(started);
     info.filledAt = new Date().toISOString();
@@ -298,7 +303,8 @@ async function sizes(db: Db) {
       pg_size_pretty(pg_indexes_size('dossier')) AS indexes
     FROM pg_class WHERE oid = 'dossier'::regclass`.execute(db);
   const idx = await sql<{ name: string; size: string }>`SELECT indexrelid::regclass::text AS name,
-      pg_size_pretty(pg_relation_size(indexrelid)) AS size FROM pg_index WHERE indrelid = 'dossier'::regclass
+      pg_size_pretty(pg_relation_size(indexrelid)) AS size FROM pg_index
+    WHERE indrelid IN ('dossier'::regclass, 'dossier_search'::regclass)
     ORDER BY pg_relation_size(indexrelid) DESC`.execute(db);
   return { ...r.rows[0]!, each: idx.rows.map((x) => `${x.name} ${x.size}`).join(', ') };
 }
@@ -487,7 +493,7 @@ async function measure(db: Db, info: Record<string, unknown>) {
     ],
     [
       'q=name',
-      `${base} AND d.unit_id = ANY(ARRAY['${s0.unitId}']::uuid[]) AND d.search_text LIKE '%' || search_text('${s0.name}') || '%' ${order}`,
+      `${base} AND d.unit_id = ANY(ARRAY['${s0.unitId}']::uuid[]) AND d.id IN (SELECT s.dossier_id FROM dossier_search s WHERE s.search_text LIKE '%' || search_text('${s0.name}') || '%' AND s.unit_id = ANY(ARRAY['${s0.unitId}']::uuid[])) ${order}`,
     ],
     [
       'q=code prefix',

@@ -143,7 +143,9 @@ export async function listDossiers(ctx: RequestContext, q: ListQuery, now = Date
         term
           ? codeLike
             ? sql`AND d.code LIKE ${term.toUpperCase().replace(/[%_\\]/g, '') + '%'}`
-            : sql`AND d.search_text LIKE '%' || search_text(${term.replace(/[%_\\]/g, '')}) || '%'`
+            : sql`AND d.id IN (SELECT s.dossier_id FROM dossier_search s
+                  WHERE s.search_text LIKE '%' || search_text(${term.replace(/[%_\\]/g, '')}) || '%'
+                  ${unitIds ? sql`AND s.unit_id = ANY(${unitIds}::uuid[])` : sql``})`
           : sql``
       }
       ${

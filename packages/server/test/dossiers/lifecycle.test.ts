@@ -113,6 +113,13 @@ describe('online submission to delivery and rating', () => {
     assert.match(d.code, new RegExp(`^${unitCode.replaceAll('.', '\\.')}-\\d{6}-\\d{4}$`));
     assert.ok(d.dueAt, 'an appointment is computed');
     assert.equal(d.channel, 'ONLINE');
+    // The search text follows the code given at reception: the code's daily number alone finds the dossier.
+    const number = (d.code as string).slice(-4);
+    const byNumber = await officer.get(`/api/v1/dossiers?unitId=${communeId}&q=${number}&limit=100`);
+    assert.ok(
+      byNumber.json().items.some((x: Json) => x.id === d.id),
+      `q=${number} finds the dossier received as ${d.code}`,
+    );
 
     const chuyenvien = await userId('chuyenvien');
     const lanhdao = await userId('lanhdao');
