@@ -51,6 +51,20 @@ export function formatDossierCode(
   return { ok: true, code: `${unitCode}-${yymmdd}-${String(sequence).padStart(format.sequenceDigits, '0')}` };
 }
 
+/**
+ * The code a reception is decided with before its number is taken: sequence 0, which the daily counter (from 1)
+ * never hands out. The statement that writes the dossier takes the number and puts the real code, `prefix` and
+ * the number, wherever this one stands; so the counter is held only inside that statement.
+ */
+export function dossierCodeStandIn(
+  unitCode: string,
+  localDate: string,
+  format: DossierCodeFormat = STANDARD_DOSSIER_CODE_FORMAT,
+): { ok: true; code: string; prefix: string } | Extract<FormatDossierCodeResult, { ok: false }> {
+  const r = formatDossierCode(unitCode, localDate, 0, format);
+  return r.ok ? { ok: true, code: r.code, prefix: r.code.slice(0, -format.sequenceDigits) } : r;
+}
+
 export interface ParsedDossierCode {
   identifier: string;
   /** 'YYYY-MM-DD' (20YY). */

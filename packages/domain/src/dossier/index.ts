@@ -37,6 +37,7 @@ export {
 } from './errors.js';
 export {
   formatDossierCode,
+  dossierCodeStandIn,
   parseDossierCode,
   isValidDossierCode,
   dossierCodePattern,

@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDossierCode, isValidDossierCode, parseDossierCode } from '../../src/dossier/index.js';
+import {
+  dossierCodeStandIn,
+  formatDossierCode,
+  isValidDossierCode,
+  parseDossierCode,
+} from '../../src/dossier/index.js';
 
 describe('dossier code <identifier>-YYMMDD-NNNN (§12.1)', () => {
   test('spec examples', () => {
@@ -78,5 +83,22 @@ describe('dossier code <identifier>-YYMMDD-NNNN (§12.1)', () => {
       const p = parseDossierCode(r.code);
       assert.deepEqual([p?.identifier, p?.localDate, Number(p?.sequence)], [u, d, n]);
     }
+  });
+});
+
+describe('the stand-in a reception is decided with before its statement takes the number', () => {
+  test('sequence 0000, which the counter never gives; its prefix and any number make that number’s code', () => {
+    const standIn = dossierCodeStandIn('000.00.L7.H26', '2026-05-04');
+    assert.deepEqual(standIn, { ok: true, code: '000.00.L7.H26-260504-0000', prefix: '000.00.L7.H26-260504-' });
+    for (const n of [1, 42, 9999]) {
+      const real = formatDossierCode('000.00.L7.H26', '2026-05-04', n);
+      assert.ok(standIn.ok && real.ok);
+      assert.equal(real.code, standIn.prefix + String(n).padStart(4, '0'));
+    }
+    assert.ok(isValidDossierCode(standIn.ok ? standIn.code : ''), 'the state table’s code guard accepts it');
+  });
+  test('refused like a real code for a bad unit code or date', () => {
+    assert.equal(dossierCodeStandIn('000.00.00.h26', '2026-05-04').ok, false);
+    assert.equal(dossierCodeStandIn('000.00.00.H26', '2026-02-30').ok, false);
   });
 });

@@ -26,24 +26,26 @@ type HashedFields = Omit<store.AuditRow, 'id' | 'hash'>;
 
 /** The hash covers every stored field and the previous hash of the same chain. */
 export function rowHash(row: HashedFields): string {
-  return sha256(
-    canonicalJson({
-      chainKey: row.chainKey,
-      seq: row.seq,
-      at: row.at.toISOString(),
-      actorId: row.actorId,
-      actorName: row.actorName,
-      unitId: row.unitId,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      beforeDigest: row.beforeDigest,
-      afterDigest: row.afterDigest,
-      summary: row.summary,
-      requestId: row.requestId,
-      prevHash: row.prevHash,
-    }),
-  );
+  return sha256(rowCanonical(row));
+}
+
+function rowCanonical(row: HashedFields): string {
+  return canonicalJson({
+    chainKey: row.chainKey,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    unitId: row.unitId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    beforeDigest: row.beforeDigest,
+    afterDigest: row.afterDigest,
+    summary: row.summary,
+    requestId: row.requestId,
+    prevHash: row.prevHash,
+  });
 }
 
 /** Appends one audit row inside the caller's transaction (so the write and its audit commit together). */
@@ -58,6 +60,18 @@ export async function recordAudit(trx: Db, event: AuditEvent): Promise<void> {
  * (`store.appendRowCtes(row, true)`): a creation that is one statement stays one.
  */
 export const firstAuditRow = (event: AuditEvent) => auditRow(event, chainKeyOf(event), { seq: 0, hash: null });
+
+/**
+ * `firstAuditRow` of an event whose texts hold a stand-in that the writing statement replaces
+ * (platform/standIn.ts): with the canonical texts from which the statement computes the stored digest and hash.
+ */
+export function firstAuditRowWithStandIn(
+  event: AuditEvent,
+): { row: Omit<store.AuditRow, 'id'> } & store.StandInHashing {
+  const row = firstAuditRow(event);
+  const afterCanonical = event.after === undefined || event.after === null ? null : canonicalJson(event.after);
+  return { row, afterCanonical, rowCanonical: rowCanonical(row) };
+}
 
 const chainKeyOf = (event: AuditEvent) => `${event.entityType}:${event.entityId}`;
 

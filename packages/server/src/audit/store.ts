@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { replaced } from '../platform/standIn';
 import type { Db } from '../platform/db';
 import type { AnchorEntry } from '../platform/schema';
 
@@ -62,20 +63,47 @@ export async function appendRow(db: Db, row: Omit<AuditRow, 'id'>): Promise<void
  * The row and its chain head as two data-modifying CTEs (`audit_entry`, `audit_head`), so a write can carry its
  * audit row in its own statement. `first`: the chain starts here (a chain that exists fails on the head's key).
  */
-export function appendRowCtes(row: Omit<AuditRow, 'id'>, first = false) {
+export function appendRowCtes(row: Omit<AuditRow, 'id'>, first = false, standIn?: StandInHashing) {
   const head = first
-    ? sql`INSERT INTO audit_chain_head (chain_key, seq, hash)
-        SELECT chain_key, ${row.seq}::int, ${row.hash}::text FROM audit_entry`
+    ? sql`INSERT INTO audit_chain_head (chain_key, seq, hash) SELECT chain_key, ${row.seq}::int, hash FROM audit_entry`
     : sql`UPDATE audit_chain_head SET seq = ${row.seq}, hash = ${row.hash}
         WHERE chain_key = (SELECT chain_key FROM audit_entry)`;
   return sql`audit_entry AS (
       INSERT INTO audit_log (chain_key, seq, at, actor_id, actor_name, unit_id, action, entity_type, entity_id,
         before_digest, after_digest, summary, request_id, prev_hash, hash)
-      VALUES (${row.chainKey}, ${row.seq}, ${row.at}, ${row.actorId}::uuid, ${row.actorName}, ${row.unitId}::uuid,
+      ${
+        standIn
+          ? standInValues(row, standIn)
+          : sql`VALUES (${row.chainKey}, ${row.seq}, ${row.at}, ${row.actorId}::uuid, ${row.actorName}, ${row.unitId}::uuid,
         ${row.action}, ${row.entityType}, ${row.entityId}, ${row.beforeDigest}, ${row.afterDigest}, ${row.summary},
-        ${row.requestId}, ${row.prevHash}, ${row.hash})
-      RETURNING chain_key),
+        ${row.requestId}, ${row.prevHash}, ${row.hash})`
+      }
+      RETURNING chain_key, hash),
     audit_head AS (${head})`;
+}
+
+/**
+ * What a statement with a stand-in (platform/standIn.ts) needs to store the row with the value in place: the
+ * canonical texts that `digest` and `rowHash` hash, built with the stand-in, the row's after digest among them.
+ */
+export interface StandInHashing {
+  afterCanonical: string | null;
+  rowCanonical: string;
+}
+
+const sha256Hex = (text: RawBuilder<unknown>) => sql`encode(sha256(convert_to(${text}, 'UTF8')), 'hex')`;
+
+function standInValues(row: Omit<AuditRow, 'id'>, h: StandInHashing) {
+  const after = h.afterCanonical === null ? sql`NULL::text` : sha256Hex(replaced(sql`${h.afterCanonical}::text`));
+  const canonical =
+    h.afterCanonical === null
+      ? replaced(sql`${h.rowCanonical}::text`)
+      : replaced(sql`replace(${h.rowCanonical}::text, ${row.afterDigest}::text, x.after_digest)`);
+  return sql`SELECT ${row.chainKey}, ${row.seq}::int, ${row.at}::timestamptz, ${row.actorId}::uuid, ${row.actorName}::text,
+        ${row.unitId}::uuid, ${row.action}::text, ${row.entityType}::text, ${row.entityId}::text, ${row.beforeDigest}::text,
+        x.after_digest, ${row.summary === null ? sql`NULL::text` : replaced(sql`${row.summary}::text`)},
+        ${row.requestId}::text, ${row.prevHash}::text, ${sha256Hex(canonical)}
+      FROM stand_in CROSS JOIN LATERAL (SELECT ${after} AS after_digest) x`;
 }
 
 export function streamRows(db: Db, afterId: number, batch: number): Promise<AuditRow[]> {

@@ -27,6 +27,7 @@ import {
   instantOf,
   procedureAt,
   receivePayload,
+  takeDossierCode,
   refusal,
   receptionInputs,
 } from './reception';
@@ -135,11 +136,14 @@ export async function act(
         if ((await store.actionOwner(db, actionId)) === dossierId) return { id: dossierId, replayed: true };
         throw new DomainError('DOSSIER_VERSION_CONFLICT', [], undefined);
       }
-      const payload = prepared.receive
-        ? {
-            ...(await receivePayload(db, { ...prepared.receive, unitId: locked.unitId, at, channel: 'ONLINE' })),
-            ...prepared.payload,
-          }
+      const receiving = prepared.receive && {
+        ...prepared.receive,
+        unitId: locked.unitId,
+        at,
+        channel: 'ONLINE' as const,
+      };
+      const payload = receiving
+        ? { ...receivePayload(receiving, await takeDossierCode(db, receiving)), ...prepared.payload }
         : prepared.payload;
       const action: DossierAction = {
         id: actionId,
@@ -303,7 +307,7 @@ function viewAfter(
 
 interface Prepared {
   payload: Record<string, unknown>;
-  receive?: Omit<Parameters<typeof receivePayload>[1], 'unitId' | 'at' | 'channel'>;
+  receive?: Omit<Parameters<typeof receivePayload>[0], 'unitId' | 'at' | 'channel'>;
   papers?: store.Paper[];
   assignee?: { userId: string; email: string | null; name: string };
 }

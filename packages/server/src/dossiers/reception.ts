@@ -10,14 +10,16 @@ import {
   decide,
   workingHoursLeft,
   formatDossierCode,
+  dossierCodeStandIn,
   initialDossierState,
+  STANDARD_DOSSIER_CODE_FORMAT,
   type Channel,
   type DossierAction,
 } from '@motcua/domain/dossier/index';
 import type { RequestContext } from '../platform/context';
 import type { Db } from '../platform/db';
 import { requireSomewhere } from '../access/guard';
-import { firstAuditRow, type AuditEvent } from '../audit/service';
+import { firstAuditRow, firstAuditRowWithStandIn, type AuditEvent } from '../audit/service';
 import type { CalendarCache, UnitCalendar } from '../calendar/cache';
 import type { versionById } from '../catalog/store';
 import type { DossierView, ReceiveBody, SubmitBody } from '@motcua/domain/schemas/dossiers';
@@ -142,27 +144,22 @@ export function timeLimitFor(version: Version, channel: Channel): Duration {
   return timeLimit;
 }
 
-/** The RECEIVE payload with a fresh code; called inside the transaction so a rollback returns the number. */
-export async function receivePayload(
-  trx: Db,
-  p: {
-    unitId: string;
-    unitCode: string;
-    at: number;
-    channel: Channel;
-    procedureCode: string;
-    version: Version;
-    timeLimit: Duration;
-    uc: UnitCalendar;
-  },
-) {
-  const localDate = localDateOf(p.at);
-  const seq = await store.nextSequence(trx, p.unitId, localDate);
-  const code = formatDossierCode(p.unitCode, localDate, seq);
-  if (!code.ok) throw refusal(code.code);
+interface PayloadInputs {
+  unitId: string;
+  unitCode: string;
+  at: number;
+  channel: Channel;
+  procedureCode: string;
+  version: Version;
+  timeLimit: Duration;
+  uc: UnitCalendar;
+}
+
+/** The RECEIVE payload: the procedure's rules fixed at receipt, and the code. */
+export function receivePayload(p: PayloadInputs, dossierCode: string) {
   return {
     channel: p.channel,
-    dossierCode: code.code,
+    dossierCode,
     receivingUnitId: p.unitId,
     procedure: {
       procedureCode: p.procedureCode,
@@ -174,6 +171,25 @@ export async function receivePayload(
       excludedPeriods: (p.version.content.excludedPeriods ?? []).filter((x) => excludedPeriodNames.has(x)),
     },
   };
+}
+
+/** The day's next code, in the caller's transaction (a rollback returns the number; the counter waits for it). */
+export async function takeDossierCode(trx: Db, p: Pick<PayloadInputs, 'unitId' | 'unitCode' | 'at'>) {
+  const localDate = localDateOf(p.at);
+  const code = formatDossierCode(p.unitCode, localDate, await store.nextSequence(trx, p.unitId, localDate));
+  if (!code.ok) throw refusal(code.code);
+  return code.code;
+}
+
+/** The stand-in code a counter reception is decided with, and how its statement numbers it (store.CodeNumbering). */
+function codeNumbering(p: Pick<PayloadInputs, 'unitId' | 'unitCode' | 'at'>): store.CodeNumbering {
+  const localDate = localDateOf(p.at);
+  const format = STANDARD_DOSSIER_CODE_FORMAT;
+  const standIn = dossierCodeStandIn(p.unitCode, localDate, format);
+  if (!standIn.ok) throw refusal(standIn.code);
+  const max = format.overflow === 'ERROR' ? 10 ** format.sequenceDigits - 1 : null;
+  const { code, prefix } = standIn;
+  return { unitId: p.unitId, localDate, standIn: code, prefix, digits: format.sequenceDigits, max };
 }
 
 /** The first row of a dossier and of its log, and its notifications: one shape for counter and online reception. */
@@ -191,8 +207,10 @@ async function createDossier(
     decided: Extract<ReturnType<typeof decide>, { ok: true }>;
     /** The audit entry of the creation, written by the same statement. */
     audit?: (id: string) => AuditEvent;
+    /** The statement takes the code; the action was decided with `numbering.standIn`. */
+    numbering?: store.CodeNumbering;
   },
-): Promise<{ id: string; row: store.DossierRow; inserted: store.Inserted }> {
+): Promise<{ id: string; row: store.DossierRow; inserted: store.Inserted; action: DossierAction }> {
   const id = randomUUID();
   const { input, decided } = d;
   const phoneLast4 = last4(input.applicant.phone);
@@ -228,9 +246,15 @@ async function createDossier(
     },
     d.action,
     outbox,
-    d.audit ? firstAuditRow(d.audit(id)) : undefined,
+    d.audit && (d.numbering ? firstAuditRowWithStandIn(d.audit(id)) : { row: firstAuditRow(d.audit(id)) }),
+    d.numbering,
   );
-  const s = decided.next;
+  if (!inserted) throw refusal('DOSSIER_CODE_SEQUENCE_OVERFLOW');
+  // What the statement stored: the real code where the stand-in was.
+  const s = d.numbering ? { ...decided.next, dossierCode: inserted.code } : decided.next;
+  const action = d.numbering
+    ? { ...d.action, payload: { ...(d.action.payload as object), dossierCode: inserted.code } }
+    : d.action;
   // The new row as findDossier would read it (jsonb columns as stored).
   const row: store.DossierRow = {
     id,
@@ -260,7 +284,7 @@ async function createDossier(
     createdAt: inserted.createdAt,
     stateJson: s,
   };
-  return { id, row, inserted };
+  return { id, row, inserted, action };
 }
 
 /** The catalog's name of a dossier channel (methods and internal processes are keyed by it). */
@@ -281,7 +305,7 @@ export async function onDuplicateKey(ctx: RequestContext, actionId: string, e: u
   throw e;
 }
 
-/** Counter (or postal) reception: one RECEIVE action, the code from the daily counter, all in one transaction. */
+/** Counter (or postal) reception: one RECEIVE action, the code from the daily counter, all in one statement. */
 export async function receive(ctx: RequestContext, cache: CalendarCache, actionId: string, input: ReceiveBody) {
   const actor = requireSomewhere(ctx, 'dossiers.receive');
   // A bad time is reported after the permission and the replay, as before they were read together.
@@ -308,48 +332,50 @@ export async function receive(ctx: RequestContext, cache: CalendarCache, actionI
   const papers = checkPapers(version, input.papers);
   const inputs = await receptionInputs(cache, ctx.db, input.unitId, context, version, input.channel);
 
+  const receiving = {
+    ...inputs,
+    unitId: input.unitId,
+    at,
+    channel: input.channel,
+    procedureCode: procedure.code,
+    version,
+  };
+  const numbering = codeNumbering(receiving);
+  const action: DossierAction = {
+    id: actionId,
+    type: 'RECEIVE',
+    actor: { userId: actor.userId, role: 'COUNTER_OFFICER', unitId: input.unitId },
+    at,
+    payload: {
+      ...receivePayload(receiving, numbering.standIn),
+      ...(input.postal ? { postalWaybillNumber: input.postal.waybillNumber } : {}),
+    },
+  };
+  const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
+  if (!r.ok) throw refusal(r.code, r.fields);
   try {
-    const done = await ctx.db.transaction().execute(async (trx) => {
-      const payload = await receivePayload(trx, {
-        ...inputs,
+    // One statement, no transaction: the day's counter is held only from its number to that statement's commit.
+    const done = await createDossier(ctx.db, {
+      input,
+      procedure,
+      unitName: inputs.unitName,
+      versionId: version.id,
+      papers,
+      submittedBy: null,
+      receivedBy: actor.userId,
+      action,
+      decided: r,
+      numbering,
+      audit: (id) => ({
+        actor: { userId: actor.userId, name: ctx.actorName },
         unitId: input.unitId,
-        at,
-        channel: input.channel,
-        procedureCode: procedure.code,
-        version,
-      });
-      const action: DossierAction = {
-        id: actionId,
-        type: 'RECEIVE',
-        actor: { userId: actor.userId, role: 'COUNTER_OFFICER', unitId: input.unitId },
-        at,
-        payload: { ...payload, ...(input.postal ? { postalWaybillNumber: input.postal.waybillNumber } : {}) },
-      };
-      const r = decide(initialDossierState(), action, { calendar: inputs.uc.calendar });
-      if (!r.ok) throw refusal(r.code, r.fields);
-      const created = await createDossier(trx, {
-        input,
-        procedure,
-        unitName: inputs.unitName,
-        versionId: version.id,
-        papers,
-        submittedBy: null,
-        receivedBy: actor.userId,
-        action,
-        decided: r,
-        // In the insert's statement: the day's counter is held from its number to the commit, one round trip less.
-        audit: (id) => ({
-          actor: { userId: actor.userId, name: ctx.actorName },
-          unitId: input.unitId,
-          action: 'dossier.receive',
-          entityType: 'dossier',
-          entityId: id,
-          after: { code: r.next.dossierCode, procedureCode: procedure.code, state: r.next.state },
-          summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
-          requestId: ctx.requestId,
-        }),
-      });
-      return { ...created, action };
+        action: 'dossier.receive',
+        entityType: 'dossier',
+        entityId: id,
+        after: { code: r.next.dossierCode, procedureCode: procedure.code, state: r.next.state },
+        summary: `Tiếp nhận hồ sơ ${r.next.dossierCode} (thủ tục ${procedure.code})`,
+        requestId: ctx.requestId,
+      }),
     });
     const reach = await reachOf(ctx, done.row, async () => path);
     const view = visible(reach) ? newDossierView(done.row, reach, done.inserted, done.action, inputs.uc) : undefined;

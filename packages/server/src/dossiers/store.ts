@@ -3,7 +3,8 @@ import type { DossierAction, DossierState } from '@motcua/domain/dossier/index';
 import type { Role } from '@motcua/domain';
 import { prepared, type Db } from '../platform/db';
 import { outboxInsertSql, storedFields, type OutboxRowInput } from '../notifications/outbox';
-import { appendRowCtes, type AuditRow } from '../audit/store';
+import { appendRowCtes, type AuditRow, type StandInHashing } from '../audit/store';
+import { replaced } from '../platform/standIn';
 import { procedureJson, toVersion, versionSelect, type ProcedureRow, type VersionRow } from '../catalog/store';
 
 export interface Applicant {
@@ -246,6 +247,32 @@ export async function nextSequence(trx: Db, unitId: string, localDate: string): 
   return r.rows[0]!.last;
 }
 
+/**
+ * The number a reception's own statement takes from its unit's daily counter, in place of the stand-in code
+ * it was decided with (domain dossierCodeStandIn): held from the counter to the commit of that one statement.
+ */
+export interface CodeNumbering {
+  unitId: string;
+  localDate: string;
+  standIn: string;
+  prefix: string;
+  digits: number;
+  /** The last number a day may have (a counter at it makes the statement write nothing); null: no limit. */
+  max: number | null;
+}
+
+/** The statement's `stand_in` (platform/standIn.ts): the code and what it replaces, or nothing to replace. */
+function standInCte(code: string | null, numbering: CodeNumbering | undefined) {
+  if (!numbering) return sql`stand_in AS (SELECT ${code}::text AS code, ''::text AS placeholder, ''::text AS value)`;
+  const n = numbering;
+  return sql`counted AS (
+      INSERT INTO dossier_code_counter AS c (unit_id, local_date, last) VALUES (${n.unitId}::uuid, ${n.localDate}::date, 1)
+      ON CONFLICT (unit_id, local_date) DO UPDATE SET last = c.last + 1
+      ${n.max === null ? sql`` : sql`WHERE c.last < ${n.max}::int`}
+      RETURNING ${n.prefix}::text || lpad(last::text, greatest(${n.digits}::int, length(last::text)), '0') AS code),
+    stand_in AS (SELECT code, ${n.standIn}::text AS placeholder, code AS value FROM counted)`;
+}
+
 export interface NewDossier {
   id: string;
   unitId: string;
@@ -273,6 +300,7 @@ export function assigneeOf(s: DossierState): string | null {
 
 /** What the insert hands back for the notifications and the answer: no second read of the new row. */
 export interface Inserted {
+  code: string | null;
   unitName: string;
   procedureName: string | null;
   actorName: string | null;
@@ -280,38 +308,52 @@ export interface Inserted {
   process: { id: string; steps: ProcessStep[] } | null;
 }
 
-/** The dossier's first row, its first action, its notifications and its first audit row, in one statement. */
+/**
+ * The dossier's first row, its first action, its notifications and its first audit row, in one statement; with
+ * `numbering`, its code from the unit's daily counter too (the answer's `code`), and nothing written when the
+ * day has no number left (undefined).
+ */
 export async function insertDossier(
   trx: Db,
   d: NewDossier,
   first: DossierAction,
   outbox: readonly OutboxRowInput[],
-  audit?: Omit<AuditRow, 'id'>,
-): Promise<Inserted> {
+  audit?: { row: Omit<AuditRow, 'id'> } & Partial<StandInHashing>,
+  numbering?: CodeNumbering,
+): Promise<Inserted | undefined> {
   const s = d.state;
   const actorId = first.actor.userId;
-  const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox)})` : sql``;
-  const audited = audit ? sql`, ${appendRowCtes(audit, true)}` : sql``;
+  const queue = outbox.length > 0 ? sql`, o AS (${outboxInsertSql(outbox, numbering !== undefined)})` : sql``;
+  const hashing =
+    numbering && audit?.rowCanonical !== undefined
+      ? { rowCanonical: audit.rowCanonical, afterCanonical: audit.afterCanonical ?? null }
+      : undefined;
+  const audited = audit ? sql`, ${appendRowCtes(audit.row, true, hashing)}` : sql``;
   const r = await sql<Inserted>`
-    WITH d AS (
+    WITH ${standInCte(s.dossierCode, numbering)},
+    d AS (
     INSERT INTO dossier AS d (id, code, unit_id, procedure_code, procedure_version_id, channel, state, status_code,
       applicant_name, applicant_phone, phone_last4, id_last4, applicant, summary, set_count, papers, submitted_by,
       received_by, received_at, due_at, original_due_at, rescheduled_due_at, state_json)
-    VALUES (${d.id}::uuid, ${s.dossierCode}, ${d.unitId}::uuid, ${d.procedureCode}, ${d.procedureVersionId}::uuid,
+    SELECT ${d.id}::uuid, stand_in.code, ${d.unitId}::uuid, ${d.procedureCode}, ${d.procedureVersionId}::uuid,
       ${s.channel}, ${s.state}, ${s.statusCode}, ${d.applicant.name}, ${d.applicant.phone ?? null}, ${d.phoneLast4},
       ${d.idLast4}, ${JSON.stringify(d.applicant)}::jsonb, ${d.summary}, ${d.setCount}, ${JSON.stringify(d.papers)}::jsonb,
-      ${d.submittedBy}::uuid, ${d.receivedBy}::uuid, ${ts(s.receivedAt)}, ${ts(s.dueAt)}, ${ts(s.originalDueAt)},
-      ${ts(s.rescheduledDueAt)}, ${JSON.stringify(s)}::jsonb)
-    RETURNING (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
+      ${d.submittedBy}::uuid, ${d.receivedBy}::uuid, ${ts(s.receivedAt)}::timestamptz, ${ts(s.dueAt)}::timestamptz,
+      ${ts(s.originalDueAt)}::timestamptz, ${ts(s.rescheduledDueAt)}::timestamptz,
+      ${replaced(sql`${JSON.stringify(s)}::text`)}::jsonb
+    FROM stand_in
+    RETURNING d.code, (SELECT name FROM unit WHERE id = d.unit_id) AS "unitName",
       (SELECT name FROM procedure WHERE code = d.procedure_code) AS "procedureName",
       (SELECT full_name FROM app_user WHERE id = ${actorId}::uuid) AS "actorName", d.created_at AS "createdAt",
       ${processSql} AS process),
     a AS (
       INSERT INTO dossier_action (id, dossier_id, seq, type, actor_id, actor_role, unit_id, at, payload)
-      VALUES (${first.id}::uuid, ${d.id}::uuid, 1, ${first.type}, ${actorId}::uuid, ${first.actor.role},
-        ${first.actor.unitId}::uuid, ${new Date(first.at as number)}, ${JSON.stringify(first.payload)}::jsonb))${queue}${audited}
+      SELECT ${first.id}::uuid, ${d.id}::uuid, 1, ${first.type}, ${actorId}::uuid, ${first.actor.role},
+        ${first.actor.unitId}::uuid, ${new Date(first.at as number)}::timestamptz,
+        ${replaced(sql`${JSON.stringify(first.payload)}::text`)}::jsonb
+      FROM stand_in)${queue}${audited}
     SELECT * FROM d`.execute(trx);
-  return r.rows[0]!;
+  return r.rows[0];
 }
 
 /** Writes the folded state after an accepted action; `version` is the number of actions in the log. */

@@ -10,6 +10,7 @@ import type { Db } from '../platform/db';
 import { notificationSettings, type NotificationSettings, type OutboxChannel } from './settings';
 import { dossierMergeFields, render, templateFor, templateId, type MergeFields, type TemplateTopic } from './templates';
 import { isUuid } from '../platform/uuid';
+import { replaced } from '../platform/standIn';
 
 export interface DossierNotificationInput {
   dossierId: string;
@@ -81,18 +82,25 @@ export function storedFields(fields: MergeFields): Record<string, string> {
 
 /**
  * The INSERT of outbox rows, skipping any whose dedupe key exists; usable inside a data-modifying WITH, so a
- * caller can queue them in the same statement as the write they announce.
+ * caller can queue them in the same statement as the write they announce. `standIn`: the statement's
+ * `stand_in` is replaced in the texts (platform/standIn.ts).
  */
-export function outboxInsertSql(rows: readonly OutboxRowInput[]) {
+export function outboxInsertSql(rows: readonly OutboxRowInput[], standIn = false) {
   const values = rows.map(
     (r) => sql`(${r.dossierId}::uuid, ${r.actionId}::uuid, ${r.topic}::text, ${r.channel}::text, ${r.recipient}::text,
       ${r.recipientName}::text, ${r.recipientUserId}::uuid, ${r.subject}::text, ${r.body}::text, ${r.template}::text,
-      ${JSON.stringify(storedFields(r.fields))}::jsonb, ${r.dedupeKey}::text, ${r.status}::text, ${r.lastError ?? null}::text,
+      ${JSON.stringify(storedFields(r.fields))}::text, ${r.dedupeKey}::text, ${r.status}::text, ${r.lastError ?? null}::text,
       ${r.status === 'SENT' ? sql`now()` : sql`NULL`}::timestamptz)`,
   );
+  const text = (column: string) => (standIn ? replaced(sql.ref(`v.${column}`)) : sql.ref(`v.${column}`));
   return sql`INSERT INTO notification_outbox (dossier_id, action_id, topic, channel, recipient, recipient_name,
       recipient_user_id, subject, body, template, fields, dedupe_key, status, last_error, sent_at)
-    SELECT * FROM (VALUES ${sql.join(values)}) v
+    SELECT v.dossier_id, v.action_id, v.topic, v.channel, v.recipient, v.recipient_name, v.recipient_user_id,
+      ${text('subject')}, ${text('body')}, v.template, ${text('fields')}::jsonb, v.dedupe_key, v.status, v.last_error,
+      v.sent_at
+    FROM (VALUES ${sql.join(values)}) v (dossier_id, action_id, topic, channel, recipient, recipient_name,
+      recipient_user_id, subject, body, template, fields, dedupe_key, status, last_error, sent_at)
+      ${standIn ? sql`CROSS JOIN stand_in` : sql``}
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
 }

@@ -163,6 +163,51 @@ describe('counter reception', () => {
     assert.equal(verified.json().firstBroken, null);
   });
 
+  test('the code taken by the reception’s statement is in every text it stored, the stand-in in none', async () => {
+    const applicant = { name: 'Phạm Văn Dũng', phone: '0912345678', email: 'dung@example.vn' };
+    const res = await receive(body('2026-05-04T09:00:00+07:00', { applicant }));
+    assert.equal(res.statusCode, 201, res.body);
+    const { id, code } = res.json();
+    assert.equal(code, `${unitCode}-260504-0001`);
+    assert.equal(res.json().record.dossierCode, code);
+    assert.equal(res.json().timeline[0].payload.dossierCode, code);
+    const stored = await sql<{ text: string }>`
+      SELECT state_json::text AS text FROM dossier WHERE id = ${id}::uuid
+      UNION ALL SELECT payload::text FROM dossier_action WHERE dossier_id = ${id}::uuid
+      UNION ALL SELECT subject || body || fields::text FROM notification_outbox WHERE dossier_id = ${id}::uuid
+      UNION ALL SELECT summary FROM audit_log WHERE entity_id = ${id}`.execute(t.database.db);
+    assert.ok(stored.rows.length >= 4, 'the state, the action, at least one notification and the audit entry');
+    for (const { text } of stored.rows) {
+      assert.ok(text.includes(code), text);
+      assert.ok(!text.includes(`${unitCode}-260504-0000`), text);
+    }
+    const verified = await (await t.login('admin')).get('/api/v1/audit/verify');
+    assert.equal(verified.json().firstBroken, null);
+  });
+
+  test('a day with no number left refuses the reception with 409 and writes nothing', async () => {
+    const db = t.database.db;
+    await sql`INSERT INTO dossier_code_counter (unit_id, local_date, last)
+      VALUES (${communeId}::uuid, '2026-05-05', 9999)`.execute(db);
+    const counts = () =>
+      sql<{ dossiers: number; outbox: number; audits: number; last: number }>`SELECT
+        (SELECT count(*)::int FROM dossier) AS dossiers, (SELECT count(*)::int FROM notification_outbox) AS outbox,
+        (SELECT count(*)::int FROM audit_log) AS audits,
+        (SELECT last FROM dossier_code_counter WHERE unit_id = ${communeId}::uuid AND local_date = '2026-05-05') AS last`
+        .execute(db)
+        .then((r) => r.rows[0]!);
+    const before = await counts();
+    const key = randomUUID();
+    const res = await receive(body('2026-05-05T09:00:00+07:00'), key);
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json().code, 'DOSSIER_CODE_SEQUENCE_OVERFLOW');
+    assert.deepEqual(await counts(), before);
+    assert.equal(before.last, 9999);
+    // The key was not spent: the same key on another day is received.
+    const next = await receive(body('2026-05-06T09:00:00+07:00'), key);
+    assert.equal(next.statusCode, 201, next.body);
+  });
+
   test('a retry with the same Idempotency-Key returns the first dossier and writes nothing', async () => {
     const key = randomUUID();
     const first = await receive(body('2026-04-24T09:00:00+07:00'), key);
