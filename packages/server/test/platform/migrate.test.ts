@@ -98,6 +98,18 @@ describe('the project migrations on an empty database', () => {
     );
     await assert.rejects(query(db.url, `DELETE FROM audit_log`), /append-only/);
   });
+
+  test('the dossier state is compressed with lz4 where the server has it, else with the default (pglz)', async () => {
+    const lz4 = await query(db.url, `CREATE TEMP TABLE probe (v text COMPRESSION lz4)`).then(
+      () => true,
+      (e: Error) => (/lz4 not supported/.test(e.message) ? false : Promise.reject(e)),
+    );
+    const [column] = await query<{ method: string }>(
+      db.url,
+      `SELECT attcompression AS method FROM pg_attribute WHERE attrelid = 'dossier'::regclass AND attname = 'state_json'`,
+    );
+    assert.equal(column!.method, lz4 ? 'l' : '', `lz4 available: ${lz4}`);
+  });
 });
 
 describe('a failing migration', () => {
