@@ -1,7 +1,8 @@
 /**
  * Officer queues and dossier search with 10,000,000 dossiers: GET /api/v1/dossiers?view=assigned (a specialist's
- * queue), ?unitId=…&state=active (a unit's dossiers in progress), ?q=<applicant name> and ?q=<code prefix>, through
- * the real HTTP server, p50/p95/p99 per kind (budget p95 ≤ 50 ms), plus EXPLAIN (ANALYZE, BUFFERS) of the same SQL.
+ * queue), the same searched by name (?view=assigned&q=…), ?unitId=…&state=active (a unit's dossiers in progress),
+ * ?q=<applicant name> and ?q=<code prefix>, through the real HTTP server, p50/p95/p99 per kind (budget p95 ≤ 50 ms),
+ * plus EXPLAIN (ANALYZE, BUFFERS) of the same SQL.
  *
  *   node --import tsx bench/dossier-queue.bench.ts
  *   BENCH_10M_URL=postgres://postgres@127.0.0.1:5432/motcua_bench_10m FILL_ONLY=1 node --import tsx bench/dossier-queue.bench.ts
@@ -411,6 +412,13 @@ async function measure(db: Db, info: Record<string, unknown>) {
       h.db,
     )
   ).rows;
+  // Names in the first specialist's queue, and names from anywhere (most of them in nobody's queue).
+  const queued = (
+    await sql<{
+      name: string;
+    }>`SELECT applicant_name AS name FROM dossier WHERE assignee_id = ${specialists[0]!.id}::uuid
+      LIMIT 50`.execute(h.db)
+  ).rows.map((r) => r.name);
   const accentFree = (s: string) =>
     s
       .normalize('NFD')
@@ -423,6 +431,14 @@ async function measure(db: Db, info: Record<string, unknown>) {
     'assigned (specialist queue)': () => {
       const s = rand() < 0.5 ? specialists[0]! : pick(specialists);
       return { url: '/api/v1/dossiers?view=assigned', headers: sessions.get(s.username)! };
+    },
+    'assigned, q=name': () => {
+      const name = rand() < 0.5 && queued.length ? pick(queued) : pick(sample).name;
+      const q = rand() < 0.5 ? name : accentFree(name.split(' ').slice(-2).join(' '));
+      return {
+        url: `/api/v1/dossiers?view=assigned&q=${encodeURIComponent(q)}`,
+        headers: sessions.get(specialists[0]!.username)!,
+      };
     },
     'unit, state=active': () =>
       rand() < 0.3
@@ -487,6 +503,10 @@ async function measure(db: Db, info: Record<string, unknown>) {
   const s0 = sample.find((x) => x.code)!;
   const explains: [string, string][] = [
     ['assigned', `${base} AND d.assignee_id = '${specialists[0]!.id}'::uuid ${order}`],
+    [
+      'assigned q=name',
+      `${base} AND d.assignee_id = '${specialists[0]!.id}'::uuid AND (SELECT s.search_text FROM dossier_search s WHERE s.dossier_id = d.id) LIKE '%' || search_text('${s0.name.split(' ').slice(-2).join(' ')}') || '%' ${order}`,
+    ],
     [
       'unit active',
       `${base} AND d.unit_id = ANY(ARRAY['${meLinh.id}']::uuid[]) AND d.state = ANY(${active9}) ${order}`,

@@ -128,6 +128,13 @@ describe('online submission to delivery and rating', () => {
     const row = assigned.json().items.find((x: Json) => x.id === d.id);
     assert.ok(row, 'the dossier is in the specialist’s queue');
     assert.equal(typeof row.workingHoursLeft, 'number');
+    const mineByNumber = await specialist.get(`/api/v1/dossiers?view=assigned&q=${number}`);
+    assert.ok(
+      mineByNumber.json().items.some((x: Json) => x.id === d.id),
+      'my queue searched by the daily number',
+    );
+    const mineOther = await specialist.get(`/api/v1/dossiers?view=assigned&q=${encodeURIComponent('không có ai')}`);
+    assert.deepEqual(mineOther.json().items, [], 'a name nobody in my queue has');
     d = await ok(specialist, d, 'START_STEP');
     d = await ok(specialist, d, 'HAND_OFF', { note: 'Đủ điều kiện' });
     d = await ok(specialist, d, 'ASSIGN', { stepId: 'step-2', stepName: 'Phê duyệt', assigneeUserId: lanhdao });
